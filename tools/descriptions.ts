@@ -1,0 +1,30 @@
+// What each script does, in our own words. A script is generated for an operation exactly when it
+// has an entry here (tools/generate.ts); the rest of its header comes from Kustomer's reference.
+
+export const DESCRIPTIONS: { [operationId: string]: string } = {
+  CreateCustomer: `Creates one customer from the fields you set and returns the new record (JSON:API
+envelope, with the id Kustomer assigned). Creating is not idempotent: a failed call that may have
+reached Kustomer is not repeated, so check by externalId or email before trying again. Custom
+attributes go under custom, named with a type suffix (tierStr, ordersNum, renewalAt).`,
+
+  BulkCreateCustomers: `Queues the creation of up to 100 customers in one call and returns the bulk
+operation (status queued). Kustomer creates them asynchronously: follow up with the bulk operation
+id to learn what was created and which items failed. Give each item a _clientRef (your own row id)
+to match results back, and an externalId so a re-run can find records created before a crash.`,
+
+  BulkBatchUpdateCustomers: `Queues an update of up to 100 customers in one call, each item naming
+the customer by id, and returns the bulk operation. Only the fields you set are changed. Pass ids
+(comma-separated customer ids) to apply the same data to many customers. Processing is
+asynchronous: poll the bulk operation for per-item results.`,
+
+  UpdateCustomerAttributes: `Changes only the fields you set on one customer and returns the updated
+record. Fields you leave empty in the form are not sent, so they keep their values; send null to
+clear a value. Kustomer's reference warns that a customer whose company is omitted may be unlinked
+from it: include company when the customer belongs to one. Kustomer limits how often one customer
+can be updated (object rate limiting).`,
+
+  BulkCreateMessages: `Queues the creation of up to 100 messages in one call, for importing history
+or mirroring another channel, and returns the bulk operation. Each message needs a channel and an
+app; attach it to a customer and, optionally, a conversation. Processing is asynchronous: poll the
+bulk operation for per-item results, matched by _clientRef.`,
+};
