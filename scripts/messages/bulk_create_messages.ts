@@ -298,7 +298,10 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
   const pathWithQuery = path + kustomerQueryString(request.query ?? {});
   let payload: string | undefined;
   if (request.body !== undefined) {
-    const body = kustomerDropUnset(request.body);
+    // A bulk body stays a list even when empty, so the check below can say what is wrong.
+    const body = Array.isArray(request.body)
+      ? request.body.map(kustomerDropUnset).filter((item) => item !== undefined)
+      : kustomerDropUnset(request.body);
     if (body === undefined) {
       throw inputError(
         "body has no fields set: fill in at least one field (use null to clear one)",
@@ -707,7 +710,7 @@ async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
     }
     const errors = kustomerErrorList(text, apiKey);
     const summary =
-      `${response.status} ${response.statusText || ""}`.trim() + kustomerErrorText(errors, text);
+      `${response.status} ${kustomerStatusText(response)}`.trim() + kustomerErrorText(errors, text);
     const code = kustomerErrorCode(errors) ?? `http_${response.status}`;
     const retryAfterMs = kustomerRetryAfterMs(response.headers);
     if (response.status === 429) {
@@ -797,6 +800,26 @@ function kustomerParseBody(response: Response, text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** HTTP/2 responses carry no reason phrase; these are the statuses Kustomer documents. */
+function kustomerStatusText(response: Response): string {
+  const known: { [status: number]: string } = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    409: "Conflict",
+    413: "Payload Too Large",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+  };
+  return response.statusText || known[response.status] || "";
 }
 
 function kustomerErrorList(text: string, apiKey: string): unknown[] {
@@ -1044,7 +1067,7 @@ function kustomerSignature(source: string): KustomerParameter[] {
       const match = /^(\w+)(\?)?\s*(?::\s*([\s\S]*?))?\s*(?:=\s*([\s\S]*))?$/.exec(part);
       const type = (match?.[3] ?? "unknown").replace(/\s+/g, " ").trim();
       const optional =
-        Boolean(match?.[2]) || match?.[4] !== undefined || /\|\s*(undefined|null)\b/.test(type);
+        Boolean(match?.[2]) || match?.[4] !== undefined || /\|\s*(undefined|null)$/.test(type);
       return { name: match?.[1] ?? part, optional, type };
     });
 }

@@ -1,0 +1,100 @@
+// The endpoint table (tools/endpoints.json), the scripts and their tests agree one to one, and the
+// generator's output is what is committed.
+import { describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { kustomerSignature } from "../resources/kustomer.ts";
+import { generate, SHARED_DIR, sharedAvailable } from "../tools/generate.ts";
+import {
+  ENDPOINTS,
+  listScripts,
+  projectFileExists,
+  readProjectFile,
+  testFileFor,
+} from "./helpers/project.ts";
+
+const SHARED_SKIP_NOTE = `skipped: ${SHARED_DIR} not found (a user's clone has no ../shared)`;
+if (!sharedAvailable()) {
+  console.warn(`NOTE: ${SHARED_SKIP_NOTE}`);
+}
+
+describe("the endpoint table", () => {
+  test("names each script once, and each script is in it", () => {
+    const files = ENDPOINTS.map((endpoint) => endpoint.file);
+    expect(new Set(files).size).toBe(files.length);
+    expect([...files].sort()).toEqual(listScripts());
+  });
+
+  test("has no operation or route twice", () => {
+    const ids = ENDPOINTS.map((endpoint) => endpoint.operationId);
+    const routes = ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(routes).size).toBe(routes.length);
+  });
+
+  for (const endpoint of ENDPOINTS) {
+    describe(endpoint.file, () => {
+      const source = readProjectFile(endpoint.file);
+
+      test("has its test file, which imports the script", () => {
+        const testFile = testFileFor(endpoint.file);
+        expect(projectFileExists(testFile)).toBe(true);
+        expect(readProjectFile(testFile)).toContain(`from "../../${endpoint.file}"`);
+      });
+
+      test("sends the operation, method and path of its row", () => {
+        expect(source).toContain(`operation: "${endpoint.operationId}",`);
+        expect(source).toContain(`method: "${endpoint.method}",`);
+        expect(source).toContain(`path: "${endpoint.path}",`);
+        expect(source).toContain(` * ${endpoint.summary}\n`);
+        expect(source).toContain(` * ${endpoint.method} ${endpoint.path}\n`);
+        expect(source).toContain(` * Reference: ${endpoint.reference}\n`);
+      });
+
+      test("has main's parameters in the row's order", () => {
+        const expected = /^main\((.*)\)$/
+          .exec(endpoint.signature)?.[1]
+          ?.split(",")
+          .map((part) => part.trim().replace(/[?[\]]/g, ""));
+        const actual = kustomerSignature(source).map((parameter) => parameter.name);
+        expect(actual).toEqual(expected ?? []);
+        const optional = kustomerSignature(source).map((parameter) => parameter.optional);
+        const expectedOptional = /^main\((.*)\)$/
+          .exec(endpoint.signature)?.[1]
+          ?.split(",")
+          .map((part) => part.trim().endsWith("?"));
+        expect(optional).toEqual(expectedOptional ?? []);
+      });
+    });
+  }
+});
+
+describe.skipIf(!sharedAvailable())(
+  `against ../shared/kustomer${sharedAvailable() ? "" : ` (${SHARED_SKIP_NOTE})`}`,
+  () => {
+    test("every row matches operations.tsv", () => {
+      const rows = readFileSync(join(SHARED_DIR, "operations.tsv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1);
+      for (const endpoint of ENDPOINTS) {
+        const row = rows.find((line) => line.startsWith(`${endpoint.operationId}\t`))?.split("\t");
+        expect(row?.slice(0, 5)).toEqual([
+          endpoint.operationId,
+          endpoint.method,
+          endpoint.path,
+          endpoint.file,
+          endpoint.signature,
+        ]);
+      }
+    });
+
+    test("the generator's output is exactly what is committed", async () => {
+      const outputs = await generate();
+      for (const [file, text] of outputs) {
+        expect({ file, text: readProjectFile(file) }).toEqual({ file, text });
+      }
+      expect(outputs.size).toBe(ENDPOINTS.length + 1);
+    });
+  },
+);

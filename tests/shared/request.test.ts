@@ -1,0 +1,661 @@
+// The shared block's behaviour, tested once against its source (resources/kustomer.ts). Every
+// script carries a byte-identical copy (tests/stamp.test.ts), so this holds for all of them.
+import { afterEach, beforeEach, describe, expect, spyOn, test } from "bun:test";
+import {
+  type KustomerSchema,
+  kustomerDropUnset,
+  kustomerRequest,
+  kustomerRetryAfterMs,
+  kustomerSettings,
+} from "../../resources/kustomer.ts";
+import { jsonResponse, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
+
+const defaults = { ...kustomerSettings };
+let waits: number[] = [];
+
+beforeEach(() => {
+  waits = [];
+  kustomerSettings.sleep = async (ms: number) => {
+    waits.push(ms);
+  };
+});
+
+afterEach(() => {
+  Object.assign(kustomerSettings, defaults);
+});
+
+const getCustomer = (auth: Parameters<typeof kustomerRequest>[0] = TEST_AUTH, id: unknown = "c1") =>
+  kustomerRequest(auth, {
+    operation: "GetCustomerById",
+    method: "GET",
+    path: "/v1/customers/{id}",
+    pathParams: { id },
+  });
+
+const post = (body: unknown, bodySchema?: KustomerSchema, method: "POST" | "PATCH" = "POST") =>
+  kustomerRequest(TEST_AUTH, {
+    operation: "CreateCustomer",
+    method,
+    path: "/v1/customers",
+    body,
+    bodySchema,
+  });
+
+describe("hosts and regions", () => {
+  const cases: [string, Parameters<typeof kustomerRequest>[0], string][] = [
+    [
+      "a Hub resource with only apiKey means the US host",
+      { apiKey: "k-123456" },
+      "https://api.kustomerapp.com",
+    ],
+    ["region eu", { apiKey: "k-123456", region: "eu" }, "https://api.prod2.kustomerapp.com"],
+    ["region india", { apiKey: "k-123456", region: "india" }, "https://api.prod4.kustomerapp.com"],
+    [
+      "orgName wins over region",
+      { apiKey: "k-123456", region: "eu", orgName: "Acme" },
+      "https://acme.api.kustomerapp.com",
+    ],
+    [
+      "baseUrl wins over everything and loses a trailing /v1",
+      { apiKey: "k-123456", orgName: "acme", baseUrl: "http://127.0.0.1:4010/v1/" },
+      "http://127.0.0.1:4010",
+    ],
+    [
+      "empty optional fields are ignored",
+      { apiKey: "k-123456", region: undefined, orgName: "", baseUrl: " " },
+      "https://api.kustomerapp.com",
+    ],
+  ];
+  for (const [name, auth, origin] of cases) {
+    test(name, async () => {
+      const calls = stubFetch(() => jsonResponse(200, { data: {} }));
+      await getCustomer(auth);
+      expect(calls[0]?.url.origin).toBe(origin);
+      expect(calls[0]?.path).toBe("/v1/customers/c1");
+    });
+  }
+
+  const bad: [string, Parameters<typeof kustomerRequest>[0], RegExp][] = [
+    [
+      "plain http to a remote host",
+      { apiKey: "k-123456", baseUrl: "http://example.com" },
+      /must use https/,
+    ],
+    ["a baseUrl that is not a URL", { apiKey: "k-123456", baseUrl: "acme.api" }, /is not a URL/],
+    [
+      "an unknown region",
+      { apiKey: "k-123456", region: "mars" as "us" },
+      /not one of us, eu, india/,
+    ],
+    [
+      "an org name with a dot",
+      { apiKey: "k-123456", orgName: "acme.kustomerapp.com" },
+      /not an org name/,
+    ],
+    ["an empty key", { apiKey: " " }, /apiKey is empty/],
+    ["a key with its Bearer prefix", { apiKey: "Bearer abcdef" }, /without 'Bearer '/],
+  ];
+  for (const [name, auth, message] of bad) {
+    test(`rejects ${name} before sending`, async () => {
+      const calls = stubFetch(() => jsonResponse(200, {}));
+      await expect(getCustomer(auth)).rejects.toMatchObject({
+        name: "KustomerError",
+        code: "invalid_input",
+        status: 0,
+        message: expect.stringMatching(message),
+      });
+      expect(calls).toHaveLength(0);
+    });
+  }
+});
+
+describe("what is sent", () => {
+  test("path values are percent-encoded", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await kustomerRequest(TEST_AUTH, {
+      operation: "GetCustomerByEmail",
+      method: "GET",
+      path: "/v1/customers/email={email}",
+      pathParams: { email: "ada+vip/x@example.com" },
+    });
+    expect(calls[0]?.url.pathname).toBe("/v1/customers/email=ada%2Bvip%2Fx%40example.com");
+  });
+
+  test("query values are left out when undefined, null or empty", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await kustomerRequest(TEST_AUTH, {
+      operation: "GetCustomers",
+      method: "GET",
+      path: "/v1/customers",
+      query: {
+        page: 2,
+        pageSize: undefined,
+        sort: null,
+        filter: "",
+        replace: false,
+        ids: ["a", "b"],
+      },
+    });
+    expect(calls[0]?.url.search).toBe("?page=2&replace=false&ids=a%2Cb");
+  });
+
+  test("GET sends auth, accept and user agent, and no content type", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await getCustomer();
+    expect(calls[0]?.headers).toMatchObject({
+      authorization: `Bearer ${TEST_AUTH.apiKey}`,
+      accept: "application/json",
+      "user-agent": "kustomer-windmill-scripts/1.0 (GetCustomerById)",
+    });
+    expect(calls[0]?.headers["content-type"]).toBeUndefined();
+    expect(calls[0]?.rawBody).toBeUndefined();
+  });
+
+  test("a body is sent as JSON with its content type", async () => {
+    const calls = stubFetch(() => jsonResponse(201, {}));
+    await post({ name: "Ada" });
+    expect(calls[0]?.headers["content-type"]).toBe("application/json");
+    expect(calls[0]?.rawBody).toBe('{"name":"Ada"}');
+  });
+
+  test("a missing path value fails before sending", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await expect(getCustomer(TEST_AUTH, "")).rejects.toThrow("id is required: pass a non-empty id");
+    await expect(getCustomer(TEST_AUTH, null)).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe("fields the form left untouched", () => {
+  test('"" [] and {} are dropped at every depth; null, false and 0 stay', () => {
+    expect(
+      kustomerDropUnset({
+        name: "",
+        company: null,
+        tags: [],
+        custom: {},
+        emails: [{ email: "a@x.io", type: "" }, { email: "" }],
+        locations: [{ latitude: 0 }],
+        flag: false,
+      }),
+    ).toEqual({
+      company: null,
+      emails: [{ email: "a@x.io" }],
+      locations: [{ latitude: 0 }],
+      flag: false,
+    });
+  });
+
+  test("a body with nothing set is refused instead of sent", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await expect(post({ name: "", tags: [] }, undefined, "PATCH")).rejects.toThrow(
+      /body has no fields set/,
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  test("an update sends only what was set, and null to clear", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await post(
+      { name: "", locale: null, custom: { tierStr: "gold", noteStr: "" } },
+      undefined,
+      "PATCH",
+    );
+    expect(calls[0]?.body).toEqual({ locale: null, custom: { tierStr: "gold" } });
+  });
+});
+
+describe("responses", () => {
+  test("the parsed body is returned unchanged", async () => {
+    const document = {
+      data: { type: "customer", id: "c1", attributes: { name: "Ada" } },
+      meta: { x: 1 },
+    };
+    stubFetch(() => jsonResponse(200, document));
+    expect(await getCustomer()).toEqual(document);
+  });
+
+  test("204 returns null", async () => {
+    stubFetch(() => new Response(null, { status: 204 }));
+    expect(await getCustomer()).toBeNull();
+  });
+
+  test("an empty 200 returns null", async () => {
+    stubFetch(() => new Response("", { status: 200 }));
+    expect(await getCustomer()).toBeNull();
+  });
+});
+
+describe("errors", () => {
+  test("the { code, message } shape names method, path, status and Kustomer's text", async () => {
+    stubFetch(() =>
+      jsonResponse(
+        404,
+        { errors: [{ code: "not_found", message: "Customer not found", meta: {} }] },
+        {
+          "x-ratelimit-limit": "300",
+          "x-ratelimit-remaining": "12",
+          "x-ratelimit-reset": "1790000000",
+        },
+      ),
+    );
+    const error = await getCustomer().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: "KustomerError",
+      status: 404,
+      code: "not_found",
+      method: "GET",
+      path: "/v1/customers/c1",
+      rateLimit: { limit: 300, remaining: 12, reset: 1790000000 },
+      attempts: 1,
+    });
+    expect((error as Error).message).toBe(
+      "Kustomer GET /v1/customers/c1 failed: 404 Not Found: Customer not found",
+    );
+  });
+
+  test("the JSON:API shape uses detail, title and the pointer", async () => {
+    stubFetch(() =>
+      jsonResponse(400, {
+        errors: [
+          {
+            status: 400,
+            code: "invalid",
+            title: "Invalid attribute",
+            detail: "must be a string",
+            source: { pointer: "/data/attributes/name" },
+          },
+          {
+            status: 400,
+            code: "invalid",
+            title: "Invalid attribute",
+            source: { parameter: "page" },
+          },
+        ],
+      }),
+    );
+    const error = await post({ name: "Ada" }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400, code: "invalid" });
+    expect((error as Error).message).toBe(
+      "Kustomer POST /v1/customers failed: 400 Bad Request: must be a string (at /data/attributes/name); Invalid attribute (at page)",
+    );
+    expect((error as { errors: unknown[] }).errors).toHaveLength(2);
+  });
+
+  test("a body that is not JSON is quoted, shortened", async () => {
+    stubFetch(
+      () =>
+        new Response(`<html>${"x".repeat(1000)}</html>`, {
+          status: 502,
+          statusText: "Bad Gateway",
+        }),
+    );
+    kustomerSettings.maxServerErrorRetries = 0;
+    const error = (await getCustomer().catch((caught: unknown) => caught)) as Error;
+    expect(
+      error.message.startsWith("Kustomer GET /v1/customers/c1 failed: 502 Bad Gateway: <html>xxx"),
+    ).toBe(true);
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  test("the API key never appears in the error, even when Kustomer echoes it", async () => {
+    const key = TEST_AUTH.apiKey;
+    stubFetch(() =>
+      jsonResponse(401, {
+        errors: [
+          {
+            code: "unauthorized",
+            message: `Invalid token ${key}`,
+            meta: { header: `Bearer ${key}` },
+          },
+        ],
+      }),
+    );
+    const error = (await getCustomer().catch((caught: unknown) => caught)) as Error;
+    const everything = [
+      error.message,
+      error.stack,
+      JSON.stringify(error),
+      JSON.stringify(Object.entries(error)),
+      String(error.cause),
+    ].join("\n");
+    expect(everything).not.toContain(key);
+    expect(error.message).toContain("Invalid token [redacted]");
+  });
+
+  test("a network error that mentions the key is redacted too", async () => {
+    const key = TEST_AUTH.apiKey;
+    spyOn(globalThis, "fetch").mockImplementation((async () => {
+      throw new TypeError(`socket hang up while sending Bearer ${key}`);
+    }) as unknown as typeof fetch);
+    const error = (await post({ name: "Ada" }).catch((caught: unknown) => caught)) as Error;
+    const everything = [
+      error.message,
+      error.stack,
+      JSON.stringify(error),
+      String(error.cause),
+      (error.cause as Error).stack,
+    ].join("\n");
+    expect(everything).not.toContain(key);
+    expect(error).toMatchObject({ status: 0, code: "network_error" });
+  });
+});
+
+describe("429: wait and retry, for every method", () => {
+  test("Retry-After is honoured", async () => {
+    const calls = stubFetch((_request, index) =>
+      index === 0
+        ? jsonResponse(429, { errors: [{ code: "rate_limited" }] }, { "retry-after": "2" })
+        : jsonResponse(201, { ok: 1 }),
+    );
+    expect(await post({ name: "Ada" })).toEqual({ ok: 1 });
+    expect(calls).toHaveLength(2);
+    expect(waits).toEqual([2000]);
+  });
+
+  test("x-ratelimit-reset as seconds to wait, as epoch seconds, and as epoch ms", () => {
+    const now = Date.now();
+    expect(kustomerRetryAfterMs(new Headers({ "x-ratelimit-reset": "7" }))).toBe(7000);
+    const epochSeconds =
+      kustomerRetryAfterMs(
+        new Headers({ "x-ratelimit-reset": String(Math.ceil(now / 1000) + 10) }),
+      ) ?? 0;
+    expect(epochSeconds).toBeGreaterThan(9000);
+    expect(epochSeconds).toBeLessThanOrEqual(11000);
+    const epochMs =
+      kustomerRetryAfterMs(new Headers({ "x-ratelimit-reset": String(now + 5000) })) ?? 0;
+    expect(epochMs).toBeGreaterThan(4000);
+    expect(epochMs).toBeLessThanOrEqual(5000);
+    expect(
+      kustomerRetryAfterMs(
+        new Headers({ "x-ratelimit-reset": String(Math.floor(now / 1000) - 5) }),
+      ),
+    ).toBe(250);
+    expect(
+      kustomerRetryAfterMs(new Headers({ "retry-after": new Date(now + 3000).toUTCString() })),
+    ).toBeGreaterThan(1000);
+    expect(kustomerRetryAfterMs(new Headers({}))).toBeUndefined();
+  });
+
+  test("a PATCH is retried after 429, since it was not processed", async () => {
+    const calls = stubFetch((_request, index) =>
+      index < 2
+        ? jsonResponse(429, {}, { "x-ratelimit-reset": "1" })
+        : jsonResponse(200, { ok: 1 }),
+    );
+    expect(await post({ name: "Ada" }, undefined, "PATCH")).toEqual({ ok: 1 });
+    expect(calls.map((call) => call.method)).toEqual(["PATCH", "PATCH", "PATCH"]);
+    expect(waits).toEqual([1000, 1000]);
+  });
+
+  test("without headers it backs off exponentially, with jitter, capped", async () => {
+    stubFetch((_request, index) => (index < 5 ? jsonResponse(429, {}) : jsonResponse(200, {})));
+    await getCustomer();
+    expect(waits).toHaveLength(5);
+    waits.forEach((wait, index) => {
+      const capped = Math.min(defaults.backoffMaxMs, defaults.backoffBaseMs * 2 ** index);
+      expect(wait).toBeGreaterThanOrEqual(capped / 2);
+      expect(wait).toBeLessThanOrEqual(capped);
+    });
+  });
+
+  test("attempts are bounded, then a clear error", async () => {
+    const calls = stubFetch(() =>
+      jsonResponse(
+        429,
+        { errors: [{ code: "too_many_requests", message: "Rate limit exceeded" }] },
+        { "retry-after": "1" },
+      ),
+    );
+    const error = await post({ name: "Ada" }).catch((caught: unknown) => caught);
+    expect(calls).toHaveLength(kustomerSettings.maxAttempts);
+    expect(error).toMatchObject({
+      status: 429,
+      code: "too_many_requests",
+      attempts: kustomerSettings.maxAttempts,
+      retryAfterMs: 1000,
+    });
+    expect((error as Error).message).toMatch(
+      /429 Too Many Requests: Rate limit exceeded; rate limited by Kustomer .* gave up after 6 attempt\(s\) and 5 s of waiting/,
+    );
+  });
+
+  test("a wait longer than the total budget is not started", async () => {
+    const calls = stubFetch(() => jsonResponse(429, {}, { "retry-after": "600" }));
+    await expect(getCustomer()).rejects.toMatchObject({ status: 429, retryAfterMs: 600_000 });
+    expect(calls).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+});
+
+describe("5xx and network errors: only GET, PUT and DELETE are repeated", () => {
+  for (const method of ["GET", "PUT", "DELETE"] as const) {
+    test(`${method} is retried after a 503`, async () => {
+      const calls = stubFetch((_request, index) =>
+        index === 0 ? jsonResponse(503, {}) : jsonResponse(200, { ok: 1 }),
+      );
+      const body = method === "PUT" ? { name: "Ada" } : undefined;
+      expect(
+        await kustomerRequest(TEST_AUTH, {
+          operation: "X",
+          method,
+          path: "/v1/customers/c1",
+          body,
+        }),
+      ).toEqual({ ok: 1 });
+      expect(calls).toHaveLength(2);
+      expect(waits).toHaveLength(1);
+    });
+  }
+
+  test("GET gives up after the allowed retries", async () => {
+    const calls = stubFetch(() =>
+      jsonResponse(500, { errors: [{ code: "internal", message: "boom" }] }),
+    );
+    await expect(getCustomer()).rejects.toMatchObject({
+      status: 500,
+      code: "internal",
+      attempts: 3,
+    });
+    expect(calls).toHaveLength(1 + defaults.maxServerErrorRetries);
+  });
+
+  for (const method of ["POST", "PATCH"] as const) {
+    test(`${method} is never repeated after a 500`, async () => {
+      const calls = stubFetch(() => jsonResponse(500, {}));
+      const error = (await post({ name: "Ada" }, undefined, method).catch(
+        (caught: unknown) => caught,
+      )) as Error;
+      expect(calls).toHaveLength(1);
+      expect(error.message).toContain(
+        "not retried automatically, because the request may have been processed",
+      );
+    });
+
+    test(`${method} is never repeated after a network error`, async () => {
+      let count = 0;
+      spyOn(globalThis, "fetch").mockImplementation((async () => {
+        count++;
+        throw new TypeError("connection reset");
+      }) as unknown as typeof fetch);
+      const error = (await post({ name: "Ada" }, undefined, method).catch(
+        (caught: unknown) => caught,
+      )) as Error;
+      expect(count).toBe(1);
+      expect(error).toMatchObject({ status: 0, code: "network_error", attempts: 1 });
+      expect(error.message).toMatch(
+        /network error: connection reset; not retried automatically.*look the record up by externalId/,
+      );
+    });
+  }
+
+  test("GET is retried after a network error", async () => {
+    let count = 0;
+    spyOn(globalThis, "fetch").mockImplementation((async () => {
+      count++;
+      if (count === 1) {
+        throw new TypeError("connection reset");
+      }
+      return jsonResponse(200, { ok: 1 });
+    }) as unknown as typeof fetch);
+    expect(await getCustomer()).toEqual({ ok: 1 });
+    expect(count).toBe(2);
+  });
+});
+
+describe("timeout per attempt", () => {
+  const hangUntilAborted = () => {
+    let count = 0;
+    spyOn(globalThis, "fetch").mockImplementation(((_input: unknown, init?: RequestInit) => {
+      count++;
+      return new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () =>
+          reject(new DOMException("aborted", "AbortError")),
+        );
+      });
+    }) as unknown as typeof fetch);
+    return () => count;
+  };
+
+  test("a GET that hangs times out and is retried, then fails with code timeout", async () => {
+    kustomerSettings.attemptTimeoutMs = 20;
+    const count = hangUntilAborted();
+    await expect(getCustomer()).rejects.toMatchObject({ status: 0, code: "timeout", attempts: 3 });
+    expect(count()).toBe(3);
+  });
+
+  test("a POST that hangs times out once and is not repeated", async () => {
+    kustomerSettings.attemptTimeoutMs = 20;
+    const count = hangUntilAborted();
+    await expect(post({ name: "Ada" })).rejects.toThrow(
+      /no answer within 20 ms; not retried automatically/,
+    );
+    expect(count()).toBe(1);
+  });
+});
+
+describe("input checked against the schema before sending", () => {
+  const customer: KustomerSchema = {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      name: { type: "string", nullable: true, maxLength: 5 },
+      gender: { type: "string", enum: ["m", "f"], nullable: true },
+      emails: {
+        type: "array",
+        maxItems: 2,
+        items: { type: "object", required: ["email"], properties: { email: { type: "string" } } },
+      },
+      tags: { type: "array", items: { type: "string", pattern: "^[a-z]+$" } },
+      rev: { type: "number" },
+      custom: { type: "object", customAttributes: true },
+    },
+  };
+  const bulk: KustomerSchema = { type: "array", minItems: 1, maxItems: 100, items: customer };
+
+  const cases: [string, unknown, KustomerSchema, string][] = [
+    [
+      "a bulk body that is not an array",
+      { name: "Ada" },
+      bulk,
+      "body must be an array (got object)",
+    ],
+    ["an empty bulk body", [], bulk, "body has 0 items; pass at least 1"],
+    [
+      "101 items",
+      Array.from({ length: 101 }, () => ({ name: "A" })),
+      bulk,
+      "body has 101 items; Kustomer takes at most 100 per bulk request: split the list into chunks of 100",
+    ],
+    [
+      "a missing required field",
+      { emails: [{ email: "a@x.io" }, { verified: true }] },
+      customer,
+      "body.emails[1].email is required",
+    ],
+    [
+      "a value outside the enum",
+      { gender: "x" },
+      customer,
+      'body.gender must be one of "m", "f" (got "x")',
+    ],
+    [
+      "a string too long",
+      { name: "Adelaide" },
+      customer,
+      "body.name is 8 characters long; at most 5 allowed",
+    ],
+    [
+      "too many items",
+      { emails: [{ email: "a" }, { email: "b" }, { email: "c" }] },
+      customer,
+      "body.emails has 3 items; at most 2 allowed",
+    ],
+    ["a wrong type", { rev: "3" }, customer, "body.rev must be a number (got string)"],
+    ["null where not allowed", { rev: null }, customer, "body.rev must be a number"],
+    [
+      "an unknown field, with a suggestion",
+      { Name: "Ada" },
+      customer,
+      'body.Name is not a field Kustomer accepts here (did you mean "name"?)',
+    ],
+    [
+      "a pattern",
+      { tags: ["VIP!"] },
+      customer,
+      "body.tags[0] does not match the pattern Kustomer requires: ^[a-z]+$",
+    ],
+    [
+      "a custom attribute without a suffix",
+      { custom: { tier: "gold" } },
+      customer,
+      "body.custom.tier must end in a type suffix",
+    ],
+    [
+      "a custom attribute of the wrong type",
+      { custom: { ordersNum: "3" } },
+      customer,
+      "body.custom.ordersNum must be a number or null (its name ends in Num)",
+    ],
+    [
+      "a custom date that is not one",
+      { custom: { renewalAt: "soon" } },
+      customer,
+      "body.custom.renewalAt must be an ISO-8601 date-time string",
+    ],
+    [
+      "an item inside a bulk body",
+      [{ name: "Ada" }, { gender: "x" }],
+      bulk,
+      'body[1].gender must be one of "m", "f"',
+    ],
+  ];
+  for (const [name, body, schema, message] of cases) {
+    test(`rejects ${name}`, async () => {
+      const calls = stubFetch(() => jsonResponse(201, {}));
+      const error = (await post(body, schema).catch((caught: unknown) => caught)) as Error;
+      expect(error).toMatchObject({
+        name: "KustomerError",
+        code: "invalid_input",
+        status: 0,
+        attempts: 0,
+      });
+      expect(error.message).toContain("invalid input, nothing was sent");
+      expect(error.message).toContain(message);
+      expect(calls).toHaveLength(0);
+    });
+  }
+
+  test("accepts what the schema allows, custom attributes and nulls included", async () => {
+    const calls = stubFetch(() => jsonResponse(201, {}));
+    const body = {
+      name: null,
+      gender: "f",
+      custom: { ordersNum: 3, renewalAt: "2026-01-01T00:00:00Z", vipBool: true, noteStr: null },
+    };
+    await post(body, customer);
+    expect(calls[0]?.body).toEqual(body);
+  });
+});

@@ -1,0 +1,59 @@
+// Every script carries the shared block of resources/kustomer.ts, byte for byte, and nothing that
+// would stop it pasting into Windmill alone.
+import { describe, expect, test } from "bun:test";
+import { extractSharedBlock, readSharedBlock, stampScript } from "../tools/stamp.ts";
+import { listScripts, readProjectFile } from "./helpers/project.ts";
+
+const canonical = readSharedBlock();
+
+describe("the shared block", () => {
+  test("is found in resources/kustomer.ts, between its markers", () => {
+    expect(canonical.startsWith("// <kustomer-shared v1>")).toBe(true);
+    expect(canonical.endsWith("// </kustomer-shared>")).toBe(true);
+    expect(canonical).toContain("async function kustomerRequest(");
+  });
+
+  test("a drifted copy is detected, and stamping repairs it", () => {
+    const script = readProjectFile(listScripts()[0] ?? "");
+    const drifted = script.replace("maxAttempts: 6", "maxAttempts: 60");
+    expect(extractSharedBlock(drifted)).not.toBe(canonical);
+    expect(stampScript(drifted, canonical)).toBe(script);
+  });
+});
+
+for (const file of listScripts()) {
+  describe(file, () => {
+    const source = readProjectFile(file);
+
+    test("carries the shared block unchanged", () => {
+      expect(extractSharedBlock(source)).toBe(canonical);
+    });
+
+    test("pastes alone: //native on line 1, no imports, no require", () => {
+      expect(source.split("\n")[0]).toBe("//native");
+      expect(source).not.toMatch(/^\s*import\s/m);
+      expect(source).not.toMatch(/\brequire\(/);
+    });
+
+    test("opens with a doc comment: title, description, roles, reference", () => {
+      const header =
+        /^\/\/native\n\/\*\*\n([\s\S]*?)\n \*\/\nexport async function main\(/.exec(source)?.[1] ??
+        "";
+      const lines = header.split("\n").map((line) => line.replace(/^ \* ?/, ""));
+      expect(lines[0]?.length).toBeGreaterThan(5);
+      expect(lines[1]).toBe("");
+      expect(lines[2]?.length).toBeGreaterThan(40);
+      expect(header).toMatch(/\n \* (GET|POST|PUT|PATCH|DELETE) \/v1\/\S+\n/);
+      expect(header).toMatch(/\n \* Roles \(any one\): \S+/);
+      expect(header).toMatch(/\n \* Reference: https:\/\/developer\.kustomer\.com\/\S+$/);
+    });
+
+    test("ends with the terminal hook", () => {
+      expect(
+        source
+          .trimEnd()
+          .endsWith("if (import.meta.main) {\n  void kustomerCli(main, import.meta.path);\n}"),
+      ).toBe(true);
+    });
+  });
+}
