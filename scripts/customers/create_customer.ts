@@ -1053,7 +1053,8 @@ async function kustomerCliValue(
   }
 }
 
-type KustomerParameter = { name: string; optional: boolean; type: string };
+/** A parameter of main: its type on one line, and as written in the script (for --help). */
+type KustomerParameter = { name: string; optional: boolean; type: string; written: string };
 
 /** Reads main's parameters (name, optional, type text) from the script's own source. */
 function kustomerSignature(source: string): KustomerParameter[] {
@@ -1088,7 +1089,8 @@ function kustomerSignature(source: string): KustomerParameter[] {
       const type = (match?.[3] ?? "unknown").replace(/\s+/g, " ").trim();
       const optional =
         Boolean(match?.[2]) || match?.[4] !== undefined || /\|\s*(undefined|null)$/.test(type);
-      return { name: match?.[1] ?? part, optional, type };
+      const written = (match?.[3] ?? "unknown").trim().replace(/\n\s*\n/g, "\n");
+      return { name: match?.[1] ?? part, optional, type, written };
     });
 }
 
@@ -1096,8 +1098,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], scriptPath
   const title = /\/\*\*\s*\n\s*\*\s*(.+)/.exec(source)?.[1]?.trim() ?? "Kustomer script";
   const route = /^\s*\*\s*((?:GET|POST|PUT|PATCH|DELETE) \/\S+)/m.exec(source)?.[1] ?? "";
   const lines = signature.slice(1).map((parameter) => {
-    const type =
-      parameter.type.length > 160 ? `${parameter.type.slice(0, 157)}...` : parameter.type;
+    const type = parameter.written.replace(/\s*\|\s*undefined$/, "");
     return `  --${parameter.name}${parameter.optional ? " (optional)" : ""}: ${type}`;
   });
   return [
@@ -1105,7 +1106,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], scriptPath
     "",
     `Usage: bun run ${scriptPath.replace(/^.*?(scripts\/)/, "$1")} [--name value ...]`,
     "",
-    "Parameters (JSON values; @file.json reads a file; the full types are in the script):",
+    "Parameters (values are JSON, or text for strings; @file.json reads a file):",
     ...(lines.length > 0 ? lines : ["  (none)"]),
     "",
     "Environment: KUSTOMER_API_KEY (required), KUSTOMER_BASE_URL or KUSTOMER_ORG_NAME or",
