@@ -16,7 +16,9 @@ type WindmillType =
 type WindmillArg = { name: string; typ: WindmillType; has_default: boolean };
 
 await init({
-  module_or_path: readFileSync(require.resolve("windmill-parser-wasm-ts/windmill_parser_wasm_bg.wasm")),
+  module_or_path: readFileSync(
+    require.resolve("windmill-parser-wasm-ts/windmill_parser_wasm_bg.wasm"),
+  ),
 });
 
 function parse(source: string): WindmillArg[] {
@@ -26,7 +28,9 @@ function parse(source: string): WindmillArg[] {
 /** Every place in a parsed type that Windmill would render badly, with where it is. */
 function badRenderings(typ: WindmillType, where: string): string[] {
   if (typeof typ === "string") {
-    return ["str", "int", "float", "bool", "datetime", "email"].includes(typ) ? [] : [`${where}: ${typ}`];
+    return ["str", "int", "float", "bool", "datetime", "email"].includes(typ)
+      ? []
+      : [`${where}: ${typ}`];
   }
   if ("str" in typ) {
     return [];
@@ -35,7 +39,10 @@ function badRenderings(typ: WindmillType, where: string): string[] {
     return badRenderings(typ.list as WindmillType, `${where}[]`);
   }
   if ("object" in typ) {
-    const object = typ.object as { name: string | null; props: { key: string; typ: WindmillType }[] };
+    const object = typ.object as {
+      name: string | null;
+      props: { key: string; typ: WindmillType }[];
+    };
     if (object.name !== null) {
       return [`${where}: named type ${object.name} (a resource picker)`];
     }
@@ -59,17 +66,21 @@ for (const file of listScripts()) {
     const args = parse(source);
 
     test("auth is the kustomer resource, with its fields", () => {
-      const auth = args[0];
-      expect(auth?.name).toBe("auth");
-      expect(auth?.typ).toMatchObject({ object: { name: "kustomer" } });
-      const props = (auth?.typ as { object: { props: { key: string }[] } }).object.props.map((prop) => prop.key);
+      const auth = args[0] as WindmillArg;
+      expect(auth.name).toBe("auth");
+      expect(auth.typ).toMatchObject({ object: { name: "kustomer" } });
+      const props = (auth.typ as { object: { props: { key: string }[] } }).object.props.map(
+        (prop) => prop.key,
+      );
       expect(props).toEqual(["apiKey", "region", "orgName", "baseUrl"]);
     });
 
     test("every parameter is main's, in order, and required exactly when main requires it", () => {
       const signature = kustomerSignature(source);
       expect(args.map((arg) => arg.name)).toEqual(signature.map((parameter) => parameter.name));
-      expect(args.slice(1).map((arg) => arg.has_default)).toEqual(signature.slice(1).map((parameter) => parameter.optional));
+      expect(args.slice(1).map((arg) => arg.has_default)).toEqual(
+        signature.slice(1).map((parameter) => parameter.optional),
+      );
     });
 
     test("no parameter or nested field renders untyped or as a bogus resource picker", () => {
