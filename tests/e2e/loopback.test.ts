@@ -1,6 +1,8 @@
 // The scripts over real HTTP: a server on 127.0.0.1 that throttles, fails and drops connections the
 // way a busy API does, called through main() with a baseUrl resource.
+
 import { afterAll, beforeAll, beforeEach, describe, expect, mock, test } from "bun:test";
+import type { TCPSocketListener } from "bun";
 import { main as bulkUpdateCustomers } from "../../scripts/customers/bulk_batch_update_customers.ts";
 import { main as createCustomer } from "../../scripts/customers/create_customer.ts";
 import { main as updateCustomerAttributes } from "../../scripts/customers/update_customer_attributes.ts";
@@ -10,7 +12,7 @@ const API_KEY = "loopback-key-5e4d3c2b1a";
 let behaviour: Behaviour = () => new Response(null, { status: 204 });
 let received: { method: string; path: string; body: string }[] = [];
 let server: ReturnType<typeof Bun.serve>;
-let dropper: ReturnType<typeof Bun.listen>;
+let dropper: TCPSocketListener<undefined>;
 let dropped = 0;
 
 beforeAll(() => {
