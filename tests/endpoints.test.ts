@@ -4,6 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kustomerSignature } from "../resources/kustomer.ts";
+import { BODY_SCHEMAS } from "../resources/schemas.ts";
 import { generate, SHARED_DIR, sharedAvailable } from "../tools/generate.ts";
 import {
   ENDPOINTS,
@@ -51,6 +52,12 @@ describe("the endpoint table", () => {
         expect(source).toContain(` * Reference: ${endpoint.reference}\n`);
       });
 
+      test("checks its body with the same rules as resources/schemas.ts (which the sandbox uses)", () => {
+        const literal = /\nconst BODY_SCHEMA: KustomerSchema = ([\s\S]*?});\n/.exec(source)?.[1];
+        const embedded = literal === undefined ? undefined : new Function(`return ${literal}`)();
+        expect(embedded).toEqual(BODY_SCHEMAS[endpoint.operationId]);
+      });
+
       test("has main's parameters in the row's order", () => {
         const expected = /^main\((.*)\)$/
           .exec(endpoint.signature)?.[1]
@@ -94,7 +101,7 @@ describe.skipIf(!sharedAvailable())(
       for (const [file, text] of outputs) {
         expect({ file, text: readProjectFile(file) }).toEqual({ file, text });
       }
-      expect(outputs.size).toBe(ENDPOINTS.length + 1);
+      expect(outputs.size).toBe(ENDPOINTS.length + 2);
     });
   },
 );
