@@ -1,0 +1,232 @@
+// POST /v1/customers/search for a useful subset of Kustomer search
+// (developer.kustomer.com/docs/concepts/search): queryContext customer, conversation, message or
+// company; criteria { "<context>_<attribute>": { <operator>: value } } combined with and / or /
+// not (nestable); operators equals, contains, in, gt, gte, lt, lte, exists; sort; page and
+// pageSize up to 500; idsOnly. Simplification: a date-only value (2024-05-01) is read as UTC
+// midnight, whatever timeZone says.
+import { type Context, type HandlerTable, isTrue, objectBody } from "../context.ts";
+import { apiError, badRequest } from "../errors.ts";
+import { paginate, readPage } from "../pagination.ts";
+import { visible } from "../records.ts";
+import { COMPANIES, CONVERSATIONS, CUSTOMERS, type Kind, MESSAGES, render } from "../resources.ts";
+import type { Doc, Json } from "../store.ts";
+
+type Test = (doc: Doc) => boolean;
+
+const CONTEXTS: { [context: string]: Kind } = {
+  customer: CUSTOMERS,
+  conversation: CONVERSATIONS,
+  message: MESSAGES,
+  company: COMPANIES,
+};
+
+/** List attributes whose entries are objects: searching "emails" means their email field. */
+const ALIASES: { [field: string]: string[] } = {
+  emails: ["emails", "email"],
+  sharedEmails: ["sharedEmails", "email"],
+  phones: ["phones", "phone"],
+  sharedPhones: ["sharedPhones", "phone"],
+  externalIds: ["externalIds", "externalId"],
+};
+
+const OPERATORS: { [name: string]: (values: unknown[], operand: unknown) => boolean } = {
+  equals: (values, operand) => values.some((value) => same(value, operand)),
+  contains: (values, operand) =>
+    values.some(
+      (value) =>
+        typeof value === "string" && value.toLowerCase().includes(String(operand).toLowerCase()),
+    ),
+  in: (values, operand) =>
+    Array.isArray(operand) && values.some((value) => operand.some((item) => same(value, item))),
+  gt: (values, operand) => values.some((value) => compare(value, operand) > 0),
+  gte: (values, operand) => values.some((value) => compare(value, operand) >= 0),
+  lt: (values, operand) => values.some((value) => compare(value, operand) < 0),
+  lte: (values, operand) => values.some((value) => compare(value, operand) <= 0),
+  exists: (values, operand) => values.length > 0 === (operand !== false),
+};
+
+export const searchHandlers: HandlerTable = {
+  CustomerSearch: (context) => {
+    const body = objectBody(context);
+    const queryContext = body.queryContext;
+    if (typeof queryContext !== "string" || queryContext === "") {
+      throw badRequest(
+        "/queryContext is required: customer, conversation, message or company",
+        "/queryContext",
+      );
+    }
+    const kind = CONTEXTS[queryContext];
+    if (!kind) {
+      throw apiError(
+        501,
+        "not_implemented",
+        `search with queryContext "${queryContext}" is not modelled by the sandbox; it supports ${Object.keys(CONTEXTS).join(", ")}`,
+      );
+    }
+    const test = compileGroup(body, queryContext, "");
+    const all = context.store.list(kind.collection);
+    const found = (body.includeDeleted === true ? all : visible(all)).filter(test);
+    return searchReply(context, kind, sortDocs(found, body.sort, queryContext));
+  },
+};
+
+function searchReply(context: Context, kind: Kind, docs: Doc[]) {
+  const page = paginate(
+    docs,
+    readPage(context.query, { maxPageSize: 500, defaultPageSize: 100 }),
+    context.pathname,
+    context.query,
+    true,
+  );
+  const idsOnly = isTrue(context.query, "idsOnly");
+  const data = page.data.map((doc) =>
+    idsOnly ? { type: kind.type, id: doc.id } : render(kind, doc),
+  );
+  return { body: { ...page, meta: { ...page.meta, aggregations: {} }, data } };
+}
+
+/** and / or / not of a node; every other key of a nested node is a criterion. */
+function compileGroup(node: Json, queryContext: string, pointer: string, nested = false): Test {
+  const tests: Test[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${key}`;
+    if (key === "and" || key === "or" || key === "not") {
+      const parts = asList(value, at).map((item, index) =>
+        compileNode(item, queryContext, `${at}/${index}`),
+      );
+      tests.push(combine(key, parts));
+    } else if (nested) {
+      tests.push(compileCriterion(key, value, queryContext, at));
+    }
+  }
+  return (doc) => tests.every((test) => test(doc));
+}
+
+function compileNode(node: unknown, queryContext: string, pointer: string): Test {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) {
+    throw badRequest(`${pointer} must be an object: a criterion or a nested and / or`, pointer);
+  }
+  return compileGroup(node as Json, queryContext, pointer, true);
+}
+
+function combine(operator: string, parts: Test[]): Test {
+  if (operator === "and") {
+    return (doc) => parts.every((part) => part(doc));
+  }
+  if (operator === "or") {
+    return (doc) => parts.length === 0 || parts.some((part) => part(doc));
+  }
+  return (doc) => !parts.some((part) => part(doc));
+}
+
+function compileCriterion(
+  field: string,
+  condition: unknown,
+  queryContext: string,
+  pointer: string,
+): Test {
+  const prefix = `${queryContext}_`;
+  if (!field.startsWith(prefix)) {
+    throw badRequest(
+      `${pointer}: "${field}" is not a ${queryContext} field; criteria look like ${prefix}name`,
+      pointer,
+    );
+  }
+  if (condition === null || typeof condition !== "object" || Array.isArray(condition)) {
+    throw badRequest(`${pointer} must be an object such as { "equals": "value" }`, pointer);
+  }
+  const path = fieldPath(field.slice(prefix.length));
+  const checks = Object.entries(condition as Json).map(([name, operand]) => {
+    const operator = OPERATORS[name];
+    if (!operator) {
+      throw badRequest(
+        `${pointer}/${name}: unknown operator; the sandbox supports ${Object.keys(OPERATORS).join(", ")}`,
+        `${pointer}/${name}`,
+      );
+    }
+    return (values: unknown[]) => operator(values, operand);
+  });
+  return (doc) => {
+    const values = valuesAt(doc, path);
+    return checks.every((check) => check(values));
+  };
+}
+
+function fieldPath(attribute: string): string[] {
+  return ALIASES[attribute] ?? attribute.split(".");
+}
+
+/** Every value at a path; lists along the way are searched entry by entry. */
+function valuesAt(doc: Doc, path: string[]): unknown[] {
+  const [head, ...rest] = path;
+  if (head === "id" && rest.length === 0) {
+    return [doc.id];
+  }
+  if (head !== undefined && rest.length === 0 && doc.rel[head] !== undefined) {
+    return [doc.rel[head]];
+  }
+  let current: unknown[] = [doc.attributes];
+  for (const part of path) {
+    current = current
+      .flatMap((value) => (Array.isArray(value) ? value : [value]))
+      .map((value) =>
+        value !== null && typeof value === "object" ? (value as Json)[part] : undefined,
+      );
+  }
+  return current
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .filter((value) => value !== undefined && value !== null);
+}
+
+function same(value: unknown, operand: unknown): boolean {
+  if (typeof value === "string" && typeof operand === "string") {
+    return value.toLowerCase() === operand.toLowerCase();
+  }
+  return value === operand;
+}
+
+/** Numbers compare as numbers, date strings as times, other strings alphabetically. */
+function compare(value: unknown, operand: unknown): number {
+  if (typeof value === "number" && typeof operand === "number") {
+    return value - operand;
+  }
+  if (typeof value === "string" && typeof operand === "string") {
+    const left = Date.parse(value);
+    const right = Date.parse(operand);
+    if (!Number.isNaN(left) && !Number.isNaN(right)) {
+      return left - right;
+    }
+    return value.localeCompare(operand);
+  }
+  return Number.NaN;
+}
+
+function sortDocs(docs: Doc[], sort: unknown, queryContext: string): Doc[] {
+  const keys = (Array.isArray(sort) ? sort : sort ? [sort] : []).flatMap((entry: unknown) =>
+    entry !== null && typeof entry === "object" ? Object.entries(entry as Json) : [],
+  );
+  if (keys.length === 0) {
+    return docs;
+  }
+  const prefix = `${queryContext}_`;
+  return [...docs].sort((a, b) => {
+    for (const [field, direction] of keys) {
+      const path = fieldPath(field.startsWith(prefix) ? field.slice(prefix.length) : field);
+      const order = compare(valuesAt(a, path)[0], valuesAt(b, path)[0]);
+      if (!Number.isNaN(order) && order !== 0) {
+        return direction === "desc" ? -order : order;
+      }
+    }
+    return 0;
+  });
+}
+
+function asList(value: unknown, pointer: string): unknown[] {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (value !== null && typeof value === "object") {
+    return [value];
+  }
+  throw badRequest(`${pointer} must be a list of criteria`, pointer);
+}

@@ -1,0 +1,110 @@
+// Building the sandbox's HTTP responses: JSON bodies, Kustomer's error shape, the rate-limit
+// headers every response carries, and the "dropped connection" fault.
+import { apiError, badRequest, errorObject, type KustomerErrorObject } from "./errors.ts";
+import type { Operation } from "./operations.ts";
+import type { FixedWindowLimiter, RateLimitHeaders } from "./rate-limit.ts";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  rateHeaders: RateLimitHeaders,
+): Response {
+  if (status === 204 || body === undefined) {
+    return new Response(null, { status, headers: { ...rateHeaders } });
+  }
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": JSON_TYPE, ...rateHeaders },
+  });
+}
+
+export function errorResponse(
+  status: number,
+  errors: KustomerErrorObject[],
+  rateHeaders: RateLimitHeaders,
+): Response {
+  return jsonResponse(status, { errors }, rateHeaders);
+}
+
+/**
+ * A response whose body stream fails before the first byte: Bun then closes the connection
+ * without sending a status line, so the client sees a network error (ECONNRESET) although the
+ * write was committed. Erroring with undefined keeps Bun from printing a stack trace.
+ */
+export function droppedConnection(): Response {
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.error(undefined);
+      },
+    }),
+  );
+}
+
+export function unauthorized(authorization: string | null): KustomerErrorObject {
+  const detail =
+    authorization === null
+      ? "missing Authorization header: send Authorization: Bearer <API key>"
+      : authorization.startsWith("Bearer ")
+        ? "the API key is not valid for this org"
+        : "the Authorization header must be: Bearer <API key>";
+  return errorObject(401, "unauthorized", detail);
+}
+
+export function rateLimited(limiter: FixedWindowLimiter): KustomerErrorObject {
+  return errorObject(
+    429,
+    "too_many_requests",
+    `the org's rate limit of ${limiter.limit} requests per ${limiter.windowMs / 1000} s is used up; wait until x-ratelimit-reset`,
+  );
+}
+
+export function injectedFailure(): KustomerErrorObject {
+  return errorObject(
+    500,
+    "internal_server_error",
+    "injected failure (failRate): nothing was processed; the request is safe to retry",
+  );
+}
+
+export function notModelled(operation: Operation): KustomerErrorObject {
+  return errorObject(
+    501,
+    "not_implemented",
+    `${operation.operationId} (${operation.method} ${operation.path}) is a Kustomer operation the sandbox does not model`,
+    { meta: { operationId: operation.operationId } },
+  );
+}
+
+export function noRoute(method: string, pathname: string, allowed: string[]): KustomerErrorObject {
+  const supported = allowed.length > 0 ? `; this path supports ${allowed.join(", ")}` : "";
+  return errorObject(
+    404,
+    "not_found",
+    `no Kustomer operation matches ${method} ${pathname}${supported}`,
+  );
+}
+
+/** The request body as JSON: 413 over the size limit, 400 when it does not parse. */
+export async function readJsonBody(request: Request, maxBodyBytes: number): Promise<unknown> {
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > maxBodyBytes) {
+    throw apiError(
+      413,
+      "payload_too_large",
+      `the request body is ${bytes.byteLength} bytes; Kustomer accepts at most ${maxBodyBytes} (about ${Math.round(maxBodyBytes / 1024)} KB)`,
+    );
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === "") {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw badRequest(`the request body is not valid JSON: ${reason}`);
+  }
+}

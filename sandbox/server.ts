@@ -1,0 +1,186 @@
+// The Kustomer sandbox: a local HTTP server that answers like Kustomer's REST API (/v1 routes,
+// Bearer auth, JSON:API envelopes, Kustomer's error shape, org-wide rate limit, async bulk), for
+// first runs and end-to-end tests. startSandbox() is the whole API; main.ts is its CLI.
+//
+// A request goes through: auth (401) → rate limit (429) → injected latency / failure (500) →
+// route (404, 501) → body parse and validation (413, 400) → handler → optional dropped
+// connection after the write committed.
+import { BulkRunner } from "./bulk.ts";
+import type { Context } from "./context.ts";
+import { ApiError, errorObject } from "./errors.ts";
+import { BULK_ACTIONS } from "./handlers/bulk.ts";
+import { HANDLERS } from "./handlers/index.ts";
+import { OPERATIONS, type Operation } from "./operations.ts";
+import { FixedWindowLimiter, type RateLimitHeaders } from "./rate-limit.ts";
+import {
+  droppedConnection,
+  errorResponse,
+  injectedFailure,
+  jsonResponse,
+  noRoute,
+  notModelled,
+  rateLimited,
+  readJsonBody,
+  unauthorized,
+} from "./responses.ts";
+import { createRouter, type Router } from "./router.ts";
+import { resolveSettings, type SandboxOptions, type Settings } from "./settings.ts";
+import { Store } from "./store.ts";
+import { validateBody } from "./validation.ts";
+
+export { DEFAULT_API_KEY, DEFAULT_PORT, type SandboxOptions } from "./settings.ts";
+
+export type Sandbox = {
+  /** Base URL without /v1, e.g. http://127.0.0.1:4010. */
+  url: string;
+  port: number;
+  apiKey: string;
+  /** Stops listening, cancels pending bulk steps and closes the database. */
+  stop(): Promise<void>;
+};
+
+type Parts = {
+  settings: Settings;
+  store: Store;
+  bulk: BulkRunner;
+  limiter: FixedWindowLimiter;
+  route: Router;
+};
+
+export function startSandbox(options: SandboxOptions = {}): Sandbox {
+  const settings = resolveSettings(options);
+  const store = new Store(settings.dbPath);
+  const bulk = new BulkRunner(store, BULK_ACTIONS, settings.bulkStepMs);
+  const parts: Parts = {
+    settings,
+    store,
+    bulk,
+    limiter: new FixedWindowLimiter(settings.rateLimit, settings.rateWindowMs),
+    route: createRouter(OPERATIONS),
+  };
+  const handle = (request: Request) => handleRequest(parts, request);
+  const server = Bun.serve({
+    hostname: "127.0.0.1",
+    port: settings.port,
+    fetch: settings.onResponse ? withAccessLog(handle, settings.onResponse) : handle,
+  });
+  bulk.resumePending();
+  const port = server.port ?? settings.port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    apiKey: settings.apiKey,
+    async stop() {
+      bulk.stop();
+      await server.stop(true);
+      store.close();
+    },
+  };
+}
+
+async function handleRequest(parts: Parts, request: Request): Promise<Response> {
+  const { settings, limiter } = parts;
+  const now = Date.now();
+  const authorization = request.headers.get("authorization");
+  if (authorization !== `Bearer ${settings.apiKey}`) {
+    return errorResponse(401, [unauthorized(authorization)], limiter.headers(now));
+  }
+  if (!limiter.take(now)) {
+    return errorResponse(429, [rateLimited(limiter)], limiter.headers(now));
+  }
+  const rateHeaders = limiter.headers(now);
+  if (settings.latencyMs > 0) {
+    await Bun.sleep(settings.latencyMs);
+  }
+  if (settings.failRate > 0 && settings.random() < settings.failRate) {
+    return errorResponse(500, [injectedFailure()], rateHeaders);
+  }
+  try {
+    return await dispatch(parts, request, rateHeaders);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return errorResponse(error.status, error.errors, rateHeaders);
+    }
+    console.error("kustomer sandbox: unexpected error", error);
+    const detail = `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`;
+    return errorResponse(500, [errorObject(500, "internal_server_error", detail)], rateHeaders);
+  }
+}
+
+/** Routes, validates and runs one authorised request. Throws ApiError for Kustomer errors. */
+async function dispatch(
+  parts: Parts,
+  request: Request,
+  rateHeaders: RateLimitHeaders,
+): Promise<Response> {
+  const { pathname, search } = splitUrl(request.url);
+  const match = parts.route(request.method, pathname);
+  if (match.kind !== "operation") {
+    const allowed = match.kind === "wrong-method" ? match.allowed : [];
+    return errorResponse(404, [noRoute(request.method, pathname, allowed)], rateHeaders);
+  }
+  const { operation, params } = match;
+  const handler = HANDLERS[operation.operationId];
+  if (!handler) {
+    return errorResponse(501, [notModelled(operation)], rateHeaders);
+  }
+  let body: unknown;
+  if (expectsBody(operation)) {
+    body = await readJsonBody(request, parts.settings.maxBodyBytes);
+    const problems = validateBody(operation.operationId, body);
+    if (problems.length > 0) {
+      return errorResponse(400, problems, rateHeaders);
+    }
+  }
+  const query = new URLSearchParams(search);
+  const { store, bulk, settings } = parts;
+  const context: Context = { operation, params, query, pathname, body, store, bulk };
+  const reply = handler(context);
+  if (request.method !== "GET" && shouldDrop(settings)) {
+    settings.log?.(
+      `dropped the connection after committing ${request.method} ${pathname} (dropAfterCommitRate)`,
+    );
+    return droppedConnection();
+  }
+  return jsonResponse(reply.status ?? operation.success, reply.body, rateHeaders);
+}
+
+/** Operations whose request carries a body (a DELETE usually does not; removing tags does). */
+function expectsBody(operation: Operation): boolean {
+  if (operation.method === "GET") {
+    return false;
+  }
+  return operation.method !== "DELETE" || operation.operationId === "RemoveTagsFromConversation";
+}
+
+function shouldDrop(settings: Settings): boolean {
+  return settings.dropAfterCommitRate > 0 && settings.random() < settings.dropAfterCommitRate;
+}
+
+/** Path and query of a request URL, without the cost of a full URL parse on every request. */
+function splitUrl(url: string): { pathname: string; search: string } {
+  const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+  const rest = pathStart === -1 ? "/" : url.slice(pathStart);
+  const queryStart = rest.indexOf("?");
+  return queryStart === -1
+    ? { pathname: rest, search: "" }
+    : { pathname: rest.slice(0, queryStart), search: rest.slice(queryStart + 1) };
+}
+
+function withAccessLog(
+  handle: (request: Request) => Promise<Response>,
+  onResponse: NonNullable<SandboxOptions["onResponse"]>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const started = performance.now();
+    const response = await handle(request);
+    const { pathname, search } = splitUrl(request.url);
+    onResponse({
+      method: request.method,
+      path: search ? `${pathname}?${search}` : pathname,
+      status: response.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return response;
+  };
+}

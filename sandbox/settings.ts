@@ -1,0 +1,80 @@
+// startSandbox() options, their defaults, and the range checks that turn a bad value into an
+// error naming the option (rather than a sandbox that misbehaves later).
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_API_KEY = "sandbox-key";
+
+export type SandboxOptions = {
+  /** TCP port on 127.0.0.1; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** The one Bearer key accepted. Default "sandbox-key". */
+  apiKey?: string;
+  /** SQLite file to keep data in across restarts; in memory when absent. */
+  dbPath?: string;
+  /** Requests per window for the whole org (Kustomer's smallest plan: 300). */
+  rateLimit?: number;
+  /** Window length in ms (Kustomer: 60,000). */
+  rateWindowMs?: number;
+  /** Share of requests (0..1) answered 500 before anything is processed. */
+  failRate?: number;
+  /** Added to every request, in ms. */
+  latencyMs?: number;
+  /** Share of successful writes (0..1) committed and then answered by dropping the connection. */
+  dropAfterCommitRate?: number;
+  /** Delay between bulk job steps (start, then one batch per step), in ms. Default 5. */
+  bulkStepMs?: number;
+  /** Largest request body accepted, in bytes (Kustomer: 100 KB for most endpoints). */
+  maxBodyBytes?: number;
+  /** Source of randomness for fault injection (tests can pass a fixed one). */
+  random?: () => number;
+  /** Notes about injected faults, one line each. Silent when absent. */
+  log?: (line: string) => void;
+  /** Called after each response (the CLI's --verbose access log). */
+  onResponse?: (entry: { method: string; path: string; status: number; ms: number }) => void;
+};
+
+export type Settings = Required<Omit<SandboxOptions, "dbPath" | "log" | "onResponse">> &
+  Pick<SandboxOptions, "dbPath" | "log" | "onResponse">;
+
+export function resolveSettings(options: SandboxOptions): Settings {
+  const settings: Settings = {
+    port: options.port ?? DEFAULT_PORT,
+    apiKey: options.apiKey ?? DEFAULT_API_KEY,
+    rateLimit: options.rateLimit ?? 300,
+    rateWindowMs: options.rateWindowMs ?? 60_000,
+    failRate: options.failRate ?? 0,
+    latencyMs: options.latencyMs ?? 0,
+    dropAfterCommitRate: options.dropAfterCommitRate ?? 0,
+    bulkStepMs: options.bulkStepMs ?? 5,
+    maxBodyBytes: options.maxBodyBytes ?? 100 * 1024,
+    random: options.random ?? Math.random,
+    dbPath: options.dbPath,
+    log: options.log,
+    onResponse: options.onResponse,
+  };
+  checkRange("port", settings.port, 0, 65_535, true);
+  checkRange("rateLimit", settings.rateLimit, 1, Number.MAX_SAFE_INTEGER, true);
+  checkRange("rateWindowMs", settings.rateWindowMs, 1, Number.MAX_SAFE_INTEGER, true);
+  checkRange("failRate", settings.failRate, 0, 1, false);
+  checkRange("latencyMs", settings.latencyMs, 0, 600_000, false);
+  checkRange("dropAfterCommitRate", settings.dropAfterCommitRate, 0, 1, false);
+  checkRange("bulkStepMs", settings.bulkStepMs, 0, 60_000, false);
+  checkRange("maxBodyBytes", settings.maxBodyBytes, 1, Number.MAX_SAFE_INTEGER, true);
+  if (settings.apiKey.trim() === "" || /\s/.test(settings.apiKey)) {
+    throw new Error("apiKey must be a non-empty string without spaces");
+  }
+  return settings;
+}
+
+function checkRange(name: string, value: number, min: number, max: number, whole: boolean): void {
+  if (
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (whole && !Number.isInteger(value))
+  ) {
+    throw new Error(
+      `${name} must be a ${whole ? "whole " : ""}number from ${min} to ${max} (got ${value})`,
+    );
+  }
+}

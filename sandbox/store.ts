@@ -1,0 +1,115 @@
+// The sandbox's records. Everything lives in memory (Maps keep insertion order, which is the
+// order lists are served in); with a database path every write is also written through to SQLite
+// (bun:sqlite) and the file is loaded back at start, so data survives restarts.
+import { Database, type Statement } from "bun:sqlite";
+
+export type Json = { [key: string]: unknown };
+
+export type Doc = {
+  id: string;
+  /** What the API shows under data.attributes. */
+  attributes: Json;
+  /** Related records by relationship name (customer, conversation, company, bulk). */
+  rel: { [name: string]: string };
+  /** Bookkeeping the API never shows (e.g. the items a bulk batch still has to process). */
+  hidden?: Json;
+};
+
+type Persistence = {
+  upsert: Statement;
+  remove: Statement;
+  db: Database;
+};
+
+export class Store {
+  private readonly collections = new Map<string, Map<string, Doc>>();
+  private readonly persistence: Persistence | undefined;
+
+  constructor(dbPath?: string) {
+    this.persistence = dbPath === undefined ? undefined : openDatabase(dbPath);
+    if (this.persistence) {
+      this.loadFrom(this.persistence.db);
+    }
+  }
+
+  get(collection: string, id: string): Doc | undefined {
+    return this.collections.get(collection)?.get(id);
+  }
+
+  /** All records of a collection, oldest first. */
+  list(collection: string): Doc[] {
+    const records = this.collections.get(collection);
+    return records ? Array.from(records.values()) : [];
+  }
+
+  find(collection: string, matches: (doc: Doc) => boolean): Doc | undefined {
+    for (const doc of this.collections.get(collection)?.values() ?? []) {
+      if (matches(doc)) {
+        return doc;
+      }
+    }
+    return undefined;
+  }
+
+  /** Inserts or replaces a record; a replaced record keeps its place in list order. */
+  put(collection: string, doc: Doc): void {
+    let records = this.collections.get(collection);
+    if (!records) {
+      records = new Map();
+      this.collections.set(collection, records);
+    }
+    records.set(doc.id, doc);
+    this.persistence?.upsert.run(collection, doc.id, JSON.stringify(doc));
+  }
+
+  remove(collection: string, id: string): boolean {
+    const removed = this.collections.get(collection)?.delete(id) ?? false;
+    if (removed) {
+      this.persistence?.remove.run(collection, id);
+    }
+    return removed;
+  }
+
+  close(): void {
+    this.persistence?.db.close();
+  }
+
+  private loadFrom(db: Database): void {
+    const rows = db
+      .query<{ collection: string; body: string }, []>(
+        "SELECT collection, body FROM documents ORDER BY rowid",
+      )
+      .all();
+    for (const row of rows) {
+      const doc = JSON.parse(row.body) as Doc;
+      let records = this.collections.get(row.collection);
+      if (!records) {
+        records = new Map();
+        this.collections.set(row.collection, records);
+      }
+      records.set(doc.id, doc);
+    }
+  }
+}
+
+function openDatabase(path: string): Persistence {
+  const db = new Database(path, { create: true });
+  db.run("PRAGMA journal_mode = WAL");
+  db.run(
+    `CREATE TABLE IF NOT EXISTS documents (
+       collection TEXT NOT NULL,
+       id TEXT NOT NULL,
+       body TEXT NOT NULL,
+       PRIMARY KEY (collection, id)
+     )`,
+  );
+  return {
+    db,
+    // An upsert keeps the row's rowid, so an updated record keeps its place in list order.
+    upsert: db.prepare(
+      `INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`,
+    ),
+    remove: db.prepare("DELETE FROM documents WHERE collection = ? AND id = ?"),
+  };
+}
