@@ -4,7 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kustomerSignature } from "../resources/kustomer.ts";
-import { BODY_SCHEMAS } from "../resources/schemas.ts";
+import { BODY_SCHEMAS } from "../resources/operations.ts";
 import { generate, SHARED_DIR, sharedAvailable } from "../tools/generate.ts";
 import {
   ENDPOINTS,
@@ -52,7 +52,7 @@ describe("the endpoint table", () => {
         expect(source).toContain(` * Reference: ${endpoint.reference}\n`);
       });
 
-      test("checks its body with the same rules as resources/schemas.ts (which the sandbox uses)", () => {
+      test("checks its body with the same rules as resources/operations.ts (which the sandbox uses)", () => {
         const literal = /\nconst BODY_SCHEMA: KustomerSchema = ([\s\S]*?});\n/.exec(source)?.[1];
         const embedded = literal === undefined ? undefined : new Function(`return ${literal}`)();
         expect(embedded).toEqual(BODY_SCHEMAS[endpoint.operationId]);
