@@ -566,7 +566,9 @@ async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
     const summary =
       `${response.status} ${kustomerStatusText(response)}`.trim() + kustomerErrorText(errors, text);
     const code = kustomerErrorCode(errors) ?? `http_${response.status}`;
-    const retryAfterMs = kustomerRetryAfterMs(response.headers);
+    // The rate-limit reset only says when a throttled request may go again; a 5xx waits only
+    // when the server sends Retry-After.
+    const retryAfterMs = kustomerRetryAfterMs(response.headers, response.status === 429);
     if (response.status === 429) {
       // A throttled request was not processed, so repeating it is safe for every method.
       const waitMs = retryAfterMs ?? kustomerBackoff(attemptNumber);
@@ -745,7 +747,7 @@ function kustomerRateLimit(headers: Headers): KustomerRateLimit {
  * x-ratelimit-reset, whose unit Kustomer does not document: a large number is read as an epoch
  * time (seconds or ms), a small one as seconds to wait (https://developer.kustomer.com/docs/concepts/rate-limits).
  */
-function kustomerRetryAfterMs(headers: Headers): number | undefined {
+function kustomerRetryAfterMs(headers: Headers, useRateLimitReset = true): number | undefined {
   const retryAfter = headers.get("retry-after");
   if (retryAfter !== null && retryAfter.trim() !== "") {
     const seconds = Number(retryAfter);
@@ -758,7 +760,7 @@ function kustomerRetryAfterMs(headers: Headers): number | undefined {
     }
   }
   const reset = Number(headers.get("x-ratelimit-reset") ?? Number.NaN);
-  if (!Number.isFinite(reset) || reset < 0) {
+  if (!useRateLimitReset || !Number.isFinite(reset) || reset < 0) {
     return undefined;
   }
   // A reset time already passed by our clock still means "soon" to the server: wait a little.

@@ -27,4 +27,13 @@ can be updated (object rate limiting).`,
 or mirroring another channel, and returns the bulk operation. Each message needs a channel and an
 app; attach it to a customer and, optionally, a conversation. Processing is asynchronous: poll the
 bulk operation for per-item results, matched by _clientRef.`,
+
+  GetCustomerByExternalId: `Finds the customer whose externalId is the id you use for them in your
+own system, and returns it. The value is percent-encoded into the path, so ids with slashes, plus
+signs or spaces work. Use it before a create to avoid duplicates, or after a bulk import to learn
+the ids Kustomer assigned.`,
+
+  GetMessagesByCustomer: `Lists one customer's messages across all their conversations, one page
+at a time (page counts from 1; pageSize up to 100). Follow links.next in the answer for
+the next page. Pass include=attachments to have attachment records side-loaded.`,
 };

@@ -450,6 +450,17 @@ describe("5xx and network errors: only GET, PUT and DELETE are repeated", () => 
     });
   }
 
+  test("a 5xx ignores x-ratelimit-reset (that is for 429) and backs off instead", async () => {
+    const calls = stubFetch((_request, index) =>
+      index === 0
+        ? jsonResponse(500, {}, { "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 60) })
+        : jsonResponse(200, {}),
+    );
+    await getCustomer();
+    expect(calls).toHaveLength(2);
+    expect(waits[0]).toBeLessThanOrEqual(defaults.backoffBaseMs);
+  });
+
   test("GET gives up after the allowed retries", async () => {
     const calls = stubFetch(() =>
       jsonResponse(500, { errors: [{ code: "internal", message: "boom" }] }),
