@@ -9,7 +9,7 @@ import {
   type Json,
   listOf,
   waitFor,
-} from "./client.ts";
+} from "../helpers/sandbox-client.ts";
 
 const sandbox: Sandbox = startSandbox({ port: 0, bulkStepMs: 1 });
 const call = clientFor(sandbox);

@@ -1,7 +1,7 @@
 // Rate limits and fault injection.
 import { beforeEach, describe, expect, mock, test } from "bun:test";
 import { startSandbox } from "../../sandbox/server.ts";
-import { clientFor, dataOf, errorsOf, listOf } from "./client.ts";
+import { clientFor, dataOf, errorsOf, listOf } from "../helpers/sandbox-client.ts";
 
 beforeEach(() => {
   mock.restore(); // tests/setup.ts stubs fetch to throw; these tests talk to 127.0.0.1

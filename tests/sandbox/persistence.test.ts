@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox } from "../../sandbox/server.ts";
-import { clientFor, dataOf, listOf, waitFor } from "./client.ts";
+import { clientFor, dataOf, listOf, waitFor } from "../helpers/sandbox-client.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "kustomer-sandbox-"));
 

@@ -2,7 +2,7 @@
 // resources, plus 404 and 501 for what it does not serve.
 import { afterAll, beforeEach, describe, expect, mock, test } from "bun:test";
 import { type Sandbox, startSandbox } from "../../sandbox/server.ts";
-import { clientFor, dataOf, errorsOf, listOf } from "./client.ts";
+import { clientFor, dataOf, errorsOf, listOf } from "../helpers/sandbox-client.ts";
 
 const sandbox: Sandbox = startSandbox({ port: 0 });
 const call = clientFor(sandbox);

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, mock, test } from "bun:test";
 import { kustomerValidate } from "../../resources/kustomer.ts";
 import { type Sandbox, startSandbox } from "../../sandbox/server.ts";
 import { createBodyValidator } from "../../sandbox/validation.ts";
-import { clientFor, errorsOf } from "./client.ts";
+import { clientFor, errorsOf } from "../helpers/sandbox-client.ts";
 
 const sandbox: Sandbox = startSandbox({ port: 0 });
 const call = clientFor(sandbox);
