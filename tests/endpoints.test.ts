@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { kustomerSignature } from "../resources/kustomer.ts";
 import { BODY_SCHEMAS } from "../resources/operations.ts";
 import { generate, SHARED_DIR, sharedAvailable } from "../tools/generate.ts";
+import { HANDWRITTEN } from "../tools/handwritten.ts";
 import {
   ENDPOINTS,
   listScripts,
@@ -20,8 +21,8 @@ if (!sharedAvailable()) {
 }
 
 describe("the endpoint table", () => {
-  test("names each script once, and each script is in it", () => {
-    const files = ENDPOINTS.map((endpoint) => endpoint.file);
+  test("names each script once, and with the hand-written ones, each script is in it", () => {
+    const files = [...ENDPOINTS, ...HANDWRITTEN].map((script) => script.file);
     expect(new Set(files).size).toBe(files.length);
     expect([...files].sort()).toEqual(listScripts());
   });
@@ -72,6 +73,17 @@ describe("the endpoint table", () => {
           .map((part) => part.trim().endsWith("?"));
         expect(optional).toEqual(expectedOptional ?? []);
       });
+    });
+  }
+});
+
+describe("the hand-written scripts (tools/handwritten.ts)", () => {
+  for (const script of HANDWRITTEN) {
+    test(`${script.file} has its title and its test file, which imports the script`, () => {
+      expect(readProjectFile(script.file)).toContain(` * ${script.summary}\n`);
+      const testFile = testFileFor(script.file);
+      expect(projectFileExists(testFile)).toBe(true);
+      expect(readProjectFile(testFile)).toContain(`from "../../${script.file}"`);
     });
   }
 });

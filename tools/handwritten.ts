@@ -1,0 +1,13 @@
+// Scripts written by hand rather than generated from an operation: flow steps that combine several
+// calls (waiting for a bulk operation, importing any number of records). Each carries the stamped
+// shared block like every generated script, and has its test at the mirrored path under tests/.
+// tests/endpoints.test.ts checks that these and tools/endpoints.json together name every script.
+
+export type HandwrittenScript = {
+  /** scripts/<folder>/<name>.ts */
+  file: string;
+  /** The title on the script's first doc-comment line. */
+  summary: string;
+};
+
+export const HANDWRITTEN: HandwrittenScript[] = [];
