@@ -1,39 +1,27 @@
-// What each script does, in our own words. A script is generated for an operation exactly when it
-// has an entry here (tools/generate.ts); the rest of its header comes from Kustomer's reference.
+// What each script does, in our own words, one file per script folder under tools/descriptions/
+// (each exports DESCRIPTIONS keyed by operationId). A script is generated for an operation exactly
+// when it has a description; the rest of its header comes from Kustomer's reference.
 
-export const DESCRIPTIONS: { [operationId: string]: string } = {
-  CreateCustomer: `Creates one customer from the fields you set and returns the new record (JSON:API
-envelope, with the id Kustomer assigned). Creating is not idempotent: a failed call that may have
-reached Kustomer is not repeated, so check by externalId or email before trying again. Custom
-attributes go under custom, named with a type suffix (tierStr, ordersNum, renewalAt).`,
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 
-  BulkCreateCustomers: `Queues the creation of up to 100 customers in one call and returns the bulk
-operation (status queued). Kustomer creates them asynchronously: follow up with the bulk operation
-id to learn what was created and which items failed. Give each item a _clientRef (your own row id)
-to match results back, and an externalId so a re-run can find records created before a crash.`,
+const FOLDER = join(dirname(import.meta.path), "descriptions");
 
-  BulkBatchUpdateCustomers: `Queues an update of up to 100 customers in one call, each item naming
-the customer by id, and returns the bulk operation. Only the fields you set are changed. Pass ids
-(comma-separated customer ids) to apply the same data to many customers. Processing is
-asynchronous: poll the bulk operation for per-item results.`,
-
-  UpdateCustomerAttributes: `Changes only the fields you set on one customer and returns the updated
-record. Fields you leave empty in the form are not sent, so they keep their values; send null to
-clear a value. Kustomer's reference warns that a customer whose company is omitted may be unlinked
-from it: include company when the customer belongs to one. Kustomer limits how often one customer
-can be updated (object rate limiting).`,
-
-  BulkCreateMessages: `Queues the creation of up to 100 messages in one call, for importing history
-or mirroring another channel, and returns the bulk operation. Each message needs a channel and an
-app; attach it to a customer and, optionally, a conversation. Processing is asynchronous: poll the
-bulk operation for per-item results, matched by _clientRef.`,
-
-  GetCustomerByExternalId: `Finds the customer whose externalId is the id you use for them in your
-own system, and returns it. The value is percent-encoded into the path, so ids with slashes, plus
-signs or spaces work. Use it before a create to avoid duplicates, or after a bulk import to learn
-the ids Kustomer assigned.`,
-
-  GetMessagesByCustomer: `Lists one customer's messages across all their conversations, one page
-at a time (page counts from 1; pageSize up to 100). Follow links.next in the answer for
-the next page. Pass include=attachments to have attachment records side-loaded.`,
-};
+/** All descriptions, keyed by operationId; an operation described twice is an error. */
+export async function loadDescriptions(): Promise<Map<string, string>> {
+  const descriptions = new Map<string, string>();
+  for (const file of readdirSync(FOLDER)
+    .filter((name) => name.endsWith(".ts"))
+    .sort()) {
+    const module: { DESCRIPTIONS: { [operationId: string]: string } } = await import(
+      join(FOLDER, file)
+    );
+    for (const [operationId, text] of Object.entries(module.DESCRIPTIONS)) {
+      if (descriptions.has(operationId)) {
+        throw new Error(`tools/descriptions/${file}: ${operationId} is described twice`);
+      }
+      descriptions.set(operationId, text);
+    }
+  }
+  return descriptions;
+}

@@ -10,9 +10,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { KustomerSchema } from "../resources/kustomer.ts";
-import { DESCRIPTIONS } from "./descriptions.ts";
-import { adjustBodySchema } from "./overrides.ts";
-import { formatWithBiome, readSharedBlock, SHARED_END, SHARED_START } from "./stamp.ts";
+import { loadDescriptions } from "./descriptions.ts";
+import {
+  adjustBodySchema,
+  CATALOGUE_EXTRA_IDS,
+  CATALOGUE_FOLDERS,
+  EXTRA_QUERY,
+  type ExtraQuery,
+  REQUIRED_QUERY,
+} from "./overrides.ts";
+import { formatManyWithBiome, readSharedBlock, SHARED_END, SHARED_START } from "./stamp.ts";
 
 export const ROOT = join(dirname(import.meta.path), "..");
 export const SHARED_DIR = join(ROOT, "..", "shared", "kustomer");
@@ -63,6 +70,8 @@ export type Endpoint = {
   path: string;
   file: string;
   signature: string;
+  /** Optional parameters main takes after the row's (tools/overrides.ts EXTRA_QUERY). */
+  extraParameters: string[];
   contentType: string;
   success: string;
   summary: string;
@@ -98,6 +107,7 @@ function readOperationsTable(): Omit<Endpoint, "roles" | "reference">[] {
       path: path ?? "",
       file: file ?? "",
       signature: signature ?? "",
+      extraParameters: (EXTRA_QUERY[operationId ?? ""] ?? []).map((extra) => `${extra.name}?`),
       contentType: contentType ?? "",
       success: success ?? "",
       summary: summary ?? "",
@@ -105,12 +115,141 @@ function readOperationsTable(): Omit<Endpoint, "roles" | "reference">[] {
   });
 }
 
+type CatalogueField = { name: string; type: string; required?: boolean; enum?: unknown[] };
+
 type CatalogueEntry = {
+  id: string;
+  resource: string;
   method: string;
   path: string;
+  title: string;
+  detail: string;
+  pathParams: CatalogueField[];
+  queryParams: CatalogueField[];
+  hasJsonBody: boolean;
+  bodyIsArray: boolean;
+  bodyFields?: CatalogueField[];
   roles?: { permissionSet?: string[]; legacy?: string[] };
   sources?: string[];
 };
+
+/** An operation to generate: its row in the endpoint table and its description in the spec. */
+type Planned = {
+  row: Omit<Endpoint, "roles" | "reference">;
+  operation: OpenApiOperation;
+  entry: CatalogueEntry | undefined;
+};
+
+/** Core Resources rows from operations.tsv, then the catalogue operations the collection adds. */
+function planOperations(
+  spec: { paths: { [path: string]: { [method: string]: OpenApiOperation } } },
+  catalogue: CatalogueEntry[],
+): Planned[] {
+  const find = (method: string, path: string) =>
+    catalogue.find((item) => item.method === method && item.path === path);
+  const core = readOperationsTable().map((row) => ({
+    row,
+    operation: findOperation(spec, row),
+    entry: find(row.method, row.path),
+  }));
+  const coreRoutes = new Set(core.map(({ row }) => `${row.method} ${row.path}`));
+  const added = catalogue
+    .filter(
+      (entry) =>
+        (entry.detail === "full-schema" && !coreRoutes.has(`${entry.method} ${entry.path}`)) ||
+        CATALOGUE_EXTRA_IDS.includes(entry.id),
+    )
+    .map((entry) => ({ row: catalogueRow(entry), operation: catalogueOperation(entry), entry }));
+  return [...core, ...added];
+}
+
+/** getUsers → GetUsers; get-bulk-operation-by-id → GetBulkOperationById. */
+function pascalCase(id: string): string {
+  return id
+    .split(/[-_]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
+
+/** GetUsersTeams → get_users_teams, as operations.tsv names files. */
+function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/-/g, "_")
+    .toLowerCase();
+}
+
+function catalogueRow(entry: CatalogueEntry): Omit<Endpoint, "roles" | "reference"> {
+  const folder = CATALOGUE_FOLDERS[entry.resource];
+  if (folder === undefined) {
+    throw new Error(`tools/overrides.ts CATALOGUE_FOLDERS lacks resource ${entry.resource}`);
+  }
+  const operationId = pascalCase(entry.id);
+  const parameters = [
+    ...entry.pathParams.map((param) => param.name),
+    ...entry.queryParams.map((param) => `${param.name}${param.required ? "" : "?"}`),
+    ...(entry.hasJsonBody ? [entry.bodyIsArray ? "body[]" : "body"] : []),
+  ];
+  const defaultSuccess = { GET: "200", POST: "201", PUT: "200", PATCH: "200", DELETE: "204" };
+  const method = entry.method as Endpoint["method"];
+  return {
+    operationId,
+    method,
+    path: entry.path,
+    file: `scripts/${folder}/${snakeCase(operationId)}.ts`,
+    signature: `main(${["auth", ...parameters].join(", ")})`,
+    extraParameters: (EXTRA_QUERY[operationId] ?? []).map((extra) => `${extra.name}?`),
+    contentType: entry.hasJsonBody ? "application/json" : "",
+    success: defaultSuccess[method],
+    summary: entry.title,
+  };
+}
+
+/** The catalogue's field types are TypeScript-like text: string | null, string[], object. */
+function catalogueFieldSchema(field: CatalogueField): OpenApiSchema {
+  const nullable = /\|\s*null$/.test(field.type);
+  const base = field.type.replace(/\s*\|\s*null$/, "").trim();
+  const schema: OpenApiSchema =
+    base === "string[]"
+      ? { type: "array", items: { type: "string" } }
+      : base === "object"
+        ? { type: "object" }
+        : { type: base === "number" ? "number" : base === "boolean" ? "boolean" : "string" };
+  if (field.enum) {
+    schema.enum = field.enum;
+  }
+  if (nullable) {
+    schema.nullable = true;
+  }
+  return schema;
+}
+
+function catalogueOperation(entry: CatalogueEntry): OpenApiOperation {
+  const parameters: OpenApiParameter[] = [
+    ...entry.pathParams.map((param) => ({ name: param.name, in: "path", required: true })),
+    ...entry.queryParams.map((param) => ({
+      name: param.name,
+      in: "query",
+      required: param.required ?? false,
+      schema: catalogueFieldSchema(param),
+    })),
+  ];
+  const fields = entry.bodyFields ?? [];
+  const object: OpenApiSchema = {
+    type: "object",
+    properties: Object.fromEntries(
+      fields.map((field) => [field.name, catalogueFieldSchema(field)]),
+    ),
+    required: fields.filter((field) => field.required).map((field) => field.name),
+  };
+  const schema = entry.bodyIsArray ? { type: "array", items: object } : object;
+  return {
+    operationId: pascalCase(entry.id),
+    summary: entry.title,
+    parameters,
+    requestBody: entry.hasJsonBody ? { content: { "application/json": { schema } } } : undefined,
+  };
+}
 
 function findOperation(
   spec: { paths: { [path: string]: { [method: string]: OpenApiOperation } } },
@@ -282,20 +421,34 @@ function formatLocalSchema(schema: KustomerSchema): string {
 }
 
 function rolesOf(entry: CatalogueEntry | undefined): string[] {
-  const permission = entry?.roles?.permissionSet ?? [];
-  const legacy = (entry?.roles?.legacy ?? []).map((role) => `${role} (legacy)`);
+  // The catalogue copies some role names with Markdown emphasis (org.admin**); drop it.
+  const clean = (role: string) => role.replace(/\*/g, "");
+  const permission = (entry?.roles?.permissionSet ?? []).map(clean);
+  const legacy = (entry?.roles?.legacy ?? []).map((role) => `${clean(role)} (legacy)`);
   return [...permission, ...legacy];
 }
 
-function referenceOf(entry: CatalogueEntry | undefined, summary: string): string {
+function referenceOf(
+  entry: CatalogueEntry | undefined,
+  row: Omit<Endpoint, "roles" | "reference">,
+  core: boolean,
+): string {
   const official = entry?.sources?.find((source) =>
     source.startsWith("https://developer.kustomer.com/"),
   );
-  const slug = summary
+  if (official) {
+    return official;
+  }
+  if (!core && entry) {
+    // Access management pages live in the older reference, named by operation id:
+    // https://developer.kustomer.com/kustomer-api-docs/reference/getusers
+    return `https://developer.kustomer.com/kustomer-api-docs/reference/${entry.id.toLowerCase()}`;
+  }
+  const slug = row.summary
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  return official ?? `https://developer.kustomer.com/api/core-resources/${slug}`;
+  return `https://developer.kustomer.com/api/core-resources/${slug}`;
 }
 
 function wrap(text: string, width: number): string[] {
@@ -321,18 +474,51 @@ function queryType(parameter: OpenApiParameter | undefined): string {
   return toTypeScript({ ...schema, nullable: false });
 }
 
+/** `name`, or `"filter[objectType]": filterObjectType` when the wire name differs. */
+function wireEntry(name: string, extras: ExtraQuery[]): string {
+  const wire = extras.find((extra) => extra.name === name)?.wire;
+  return wire === undefined ? name : `${JSON.stringify(wire)}: ${name}`;
+}
+
+/**
+ * The JSON body schema, if the operation takes one. The spec gives PATCH /v1/conversations/{id}
+ * the type application/json-patch+json, but its schema is an object of attributes to change (a
+ * merge), not an RFC 6902 list of operations, exactly like PATCH /v1/customers/{id}; the script
+ * sends that object as application/json, like every other Kustomer update.
+ */
+function jsonBodyOf(
+  endpoint: Omit<Endpoint, "roles" | "reference">,
+  operation: OpenApiOperation,
+): OpenApiSchema | undefined {
+  if (!endpoint.contentType.startsWith("application/json")) {
+    return undefined; // no body, or the unmasking windows' empty text/plain body
+  }
+  return operation.requestBody?.content[endpoint.contentType]?.schema;
+}
+
 function renderScript(
   endpoint: Endpoint,
   operation: OpenApiOperation,
   description: string,
   sharedBlock: string,
 ): string {
-  const parameters = parseSignature(endpoint.signature, endpoint.path);
-  const specParameters = operation.parameters ?? [];
-  const body =
-    endpoint.contentType === "application/json"
-      ? operation.requestBody?.content["application/json"]?.schema
-      : undefined;
+  const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
+  const parameters = [
+    ...parseSignature(endpoint.signature, endpoint.path),
+    ...extras.map(
+      (extra): Parameter => ({
+        name: extra.name,
+        optional: true,
+        location: "query",
+        isArray: false,
+      }),
+    ),
+  ];
+  const specParameters = [
+    ...(operation.parameters ?? []),
+    ...extras.map((extra) => ({ name: extra.name, in: "query", schema: extra.schema })),
+  ];
+  const body = jsonBodyOf(endpoint, operation);
   const bodySchema = body ? adjustBodySchema(endpoint.operationId, body) : undefined;
   const header = [
     "//native",
@@ -377,8 +563,19 @@ function renderScript(
   if (byLocation("query").length > 0) {
     requestLines.push(
       `    query: { ${byLocation("query")
-        .map((parameter) => parameter.name)
+        .map((parameter) => wireEntry(parameter.name, extras))
         .join(", ")} },`,
+    );
+  }
+  const requiredQuery = [
+    ...byLocation("query")
+      .filter((parameter) => !parameter.optional)
+      .map((parameter) => parameter.name),
+    ...(REQUIRED_QUERY[endpoint.operationId] ?? []),
+  ];
+  if (requiredQuery.length > 0) {
+    requestLines.push(
+      `    requiredQuery: [${requiredQuery.map((name) => JSON.stringify(name)).join(", ")}],`,
     );
   }
   if (byLocation("body").length > 0) {
@@ -390,8 +587,9 @@ function renderScript(
   const schemaBlock = bodySchema
     ? [
         "",
-        "// What Kustomer accepts as the body, from its official OpenAPI (generated by tools/generate.ts);",
-        "// checked before sending so that bad input fails with a message saying what to fix.",
+        `// What Kustomer accepts as the body, from ${endpoint.reference.includes("/api/core-resources/") ? "its official OpenAPI" : "its OpenAPI as the kustomer-client catalogue records it"}`,
+        "// (generated by tools/generate.ts); checked before sending so that bad input fails with a",
+        "// message saying what to fix.",
         "// biome-ignore format: one field per line is easier to scan",
         `const BODY_SCHEMA: KustomerSchema = ${formatLocalSchema(toLocalSchema(bodySchema))};`,
       ]
@@ -421,17 +619,18 @@ function renderScript(
  * body, keyed by operationId: the sandbox routes and validates with these, the way the API does
  * (each script embeds its own body schema).
  */
-function renderOperationsModule(spec: {
-  paths: { [path: string]: { [method: string]: OpenApiOperation } };
-}): string {
+function renderOperationsModule(planned: Planned[]): string {
   const routes: string[] = [];
   const schemas: string[] = [];
-  for (const row of readOperationsTable()) {
-    routes.push(
-      `  [${[row.operationId, row.method, row.path].map((part) => JSON.stringify(part)).join(", ")}, ${Number(row.success)}],`,
-    );
-    const body = findOperation(spec, row).requestBody?.content["application/json"]?.schema;
-    if (body && row.contentType === "application/json") {
+  const coreCount = readOperationsTable().length;
+  for (const [index, { row, operation }] of planned.entries()) {
+    if (index < coreCount) {
+      routes.push(
+        `  [${[row.operationId, row.method, row.path].map((part) => JSON.stringify(part)).join(", ")}, ${Number(row.success)}],`,
+      );
+    }
+    const body = jsonBodyOf(row, operation);
+    if (body) {
       const schema = toLocalSchema(adjustBodySchema(row.operationId, body));
       schemas.push(`  ${row.operationId}: ${JSON.stringify(schema)},`);
     }
@@ -446,7 +645,7 @@ function renderOperationsModule(spec: {
     ...routes,
     "];",
     "",
-    "/** The request-body rules of every Core Resources operation that takes JSON. */",
+    "/** The request-body rules of every operation in the collection that takes JSON. */",
     "// biome-ignore format: one operation per line",
     "export const BODY_SCHEMAS: { [operationId: string]: KustomerSchema } = {",
     ...schemas,
@@ -462,46 +661,36 @@ export async function generate(): Promise<Map<string, string>> {
     readFileSync(join(SHARED_DIR, "endpoints.json"), "utf8"),
   );
   const sharedBlock = readSharedBlock();
+  const descriptions = await loadDescriptions();
+  const planned = planOperations(spec, catalogue);
+  const coreCount = readOperationsTable().length;
   const outputs = new Map<string, string>();
   const endpoints: Endpoint[] = [];
-  for (const row of readOperationsTable()) {
-    const description = DESCRIPTIONS[row.operationId];
+  for (const [index, { row, operation, entry }] of planned.entries()) {
+    const description = descriptions.get(row.operationId);
     if (description === undefined) {
       continue;
     }
-    const operation = findOperation(spec, row);
-    const entry = catalogue.find((item) => item.method === row.method && item.path === row.path);
     const endpoint: Endpoint = {
       ...row,
       roles: rolesOf(entry),
-      reference: referenceOf(entry, row.summary),
+      reference: referenceOf(entry, row, index < coreCount),
     };
     endpoints.push(endpoint);
-    outputs.set(
-      endpoint.file,
-      await formatWithBiome(
-        renderScript(endpoint, operation, description, sharedBlock),
-        endpoint.file,
-      ),
-    );
+    outputs.set(endpoint.file, renderScript(endpoint, operation, description, sharedBlock));
   }
-  const missing = Object.keys(DESCRIPTIONS).filter(
+  const missing = [...descriptions.keys()].filter(
     (id) => !endpoints.some((endpoint) => endpoint.operationId === id),
   );
   if (missing.length > 0) {
     throw new Error(
-      `tools/descriptions.ts names operations that operations.tsv lacks: ${missing.join(", ")}`,
+      `tools/descriptions/ names operations the collection does not plan: ${missing.join(", ")}`,
     );
   }
-  const operationsModule = renderOperationsModule(spec);
-  outputs.set(
-    "resources/operations.ts",
-    await formatWithBiome(operationsModule, "resources/operations.ts"),
-  );
+  outputs.set("resources/operations.ts", renderOperationsModule(planned));
   endpoints.sort((a, b) => a.file.localeCompare(b.file));
-  const table = `${JSON.stringify(endpoints, null, 2)}\n`;
-  outputs.set("tools/endpoints.json", await formatWithBiome(table, "tools/endpoints.json"));
-  return outputs;
+  outputs.set("tools/endpoints.json", `${JSON.stringify(endpoints, null, 2)}\n`);
+  return await formatManyWithBiome(outputs);
 }
 
 if (import.meta.main) {

@@ -58,3 +58,97 @@ function adjustBulkBody(_operationId: string, schema: OpenApiSchema): OpenApiSch
     },
   };
 }
+
+/** A query parameter a script takes beyond its operations.tsv row (the row's list stays first). */
+export type ExtraQuery = {
+  /** main's parameter name. */
+  name: string;
+  /** The name on the wire, when it is not a valid identifier (filter[objectType]). */
+  wire?: string;
+  schema: OpenApiSchema;
+};
+
+const PAGE: ExtraQuery[] = [
+  { name: "page", schema: { type: "integer", minimum: 1 } },
+  { name: "pageSize", schema: { type: "integer", minimum: 1 } },
+];
+
+/**
+ * Lists the spec forgot to give page/pageSize, which Kustomer's pagination guide uses on every list
+ * (https://developer.kustomer.com/docs/concepts/pagination, api-facts §5.4), and the audit-log
+ * filters and cursors that the catalogue lists but the spec leaves out.
+ */
+export const EXTRA_QUERY: { [operationId: string]: ExtraQuery[] } = {
+  GetCustomers: PAGE,
+  GetCompanies: PAGE,
+  GetKObjects: PAGE,
+  FindCompanyKObjects: PAGE,
+  FindCustomerKObjects: PAGE,
+  GetNotesForOrg: PAGE,
+  GetSpamSenders: PAGE,
+  CustomerSearch: [...PAGE, { name: "idsOnly", schema: { type: "boolean" } }],
+  GetUsers: PAGE,
+  GetTeams: PAGE,
+  GetAllRoleGroups: PAGE,
+  GetAuthTokens: PAGE,
+  GetUsersTeams: PAGE,
+  GetAuditLogs: [
+    { name: "count", schema: { type: "integer", minimum: 1, maximum: 1000 } },
+    { name: "after", schema: { type: "string" } },
+    { name: "before", schema: { type: "string" } },
+    {
+      name: "filterObjectType",
+      wire: "filter[objectType]",
+      schema: {
+        type: "string",
+        enum: [
+          "bill_subscription",
+          "business_rule",
+          "company",
+          "conversation",
+          "customer",
+          "message",
+          "search",
+          "shortcut",
+          "user",
+          "work_item",
+          "ip_rule",
+          "work_session",
+          "shopify_rest",
+        ],
+      },
+    },
+    { name: "filterObjectId", wire: "filter[objectId]", schema: { type: "string" } },
+    { name: "filterUserId", wire: "filter[userId]", schema: { type: "string" } },
+    { name: "filterInclude", wire: "filter[include]", schema: { type: "string" } },
+    { name: "filterStart", wire: "filter[start]", schema: { type: "string" } },
+    { name: "filterEnd", wire: "filter[end]", schema: { type: "string" } },
+  ],
+};
+
+/**
+ * Query values a script refuses to go without although the row marks them optional: a bulk delete
+ * without ids has nothing to delete, and guessing what Kustomer would do with none is not worth
+ * the risk of finding out.
+ */
+export const REQUIRED_QUERY: { [operationId: string]: string[] } = {
+  BulkDeleteCustomers: ["ids"],
+};
+
+/**
+ * Operations beyond Core Resources that the collection covers from ../shared/kustomer/endpoints.json:
+ * every full-schema Access management operation (users, teams, role groups, auth tokens and
+ * settings), and the two bulk-operation reads that bulk imports need. Their folder is their
+ * resource in snake case, except the bulk reads, which live with the other bulk flow steps.
+ */
+export const CATALOGUE_FOLDERS: { [resource: string]: string } = {
+  users: "users",
+  teams: "teams",
+  roleGroups: "role_groups",
+  authTokensAndSettings: "auth_tokens_and_settings",
+  authRoles: "auth_roles",
+  bulkOperations: "bulk",
+};
+
+/** The catalogue's bulk-operation reads (its other entries for this resource are full-schema). */
+export const CATALOGUE_EXTRA_IDS = ["get-bulk-operation-by-id", "get-bulk-operation-batches"];

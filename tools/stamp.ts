@@ -1,7 +1,8 @@
 // Stamps the shared block of resources/kustomer.ts into every script under scripts/, replacing
 // whatever stands between the markers. Run `bun run stamp` after editing resources/kustomer.ts.
 
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 const ROOT = join(dirname(import.meta.path), "..");
@@ -55,6 +56,40 @@ export async function formatWithBiome(text: string, filePath: string): Promise<s
     throw new Error(`biome could not format ${filePath}:\n${errors}`);
   }
   return output;
+}
+
+/**
+ * Formats many files with one Biome run (one process per file takes ~100 ms each): they are written
+ * to a scratch folder with the project's formatter settings, formatted in place and read back.
+ */
+export async function formatManyWithBiome(
+  files: Map<string, string>,
+): Promise<Map<string, string>> {
+  const scratch = mkdtempSync(join(tmpdir(), "kustomer-format-"));
+  try {
+    const settings = JSON.parse(readFileSync(join(ROOT, "biome.json"), "utf8"));
+    const formatterOnly = { formatter: settings.formatter, javascript: settings.javascript };
+    writeFileSync(join(scratch, "biome.json"), JSON.stringify(formatterOnly));
+    for (const [file, text] of files) {
+      mkdirSync(dirname(join(scratch, file)), { recursive: true });
+      writeFileSync(join(scratch, file), text);
+    }
+    const biome = join(ROOT, "node_modules", ".bin", "biome");
+    const child = Bun.spawn([biome, "format", "--write", "."], {
+      cwd: scratch,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [errors, code] = await Promise.all([new Response(child.stderr).text(), child.exited]);
+    if (code !== 0) {
+      throw new Error(`biome could not format the generated files:\n${errors}`);
+    }
+    return new Map(
+      [...files.keys()].map((file) => [file, readFileSync(join(scratch, file), "utf8")]),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 export async function listScripts(): Promise<string[]> {

@@ -74,6 +74,8 @@ type KustomerRequest = {
   path: string;
   pathParams?: { [name: string]: unknown };
   query?: { [name: string]: unknown };
+  /** Query parameters that must have a value, e.g. the ids of a bulk delete. */
+  requiredQuery?: string[];
   body?: unknown;
   bodySchema?: KustomerSchema;
 };
@@ -172,6 +174,11 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
   const apiKey = kustomerApiKey(auth, inputError);
   const baseUrl = kustomerBaseUrl(auth, inputError);
   const path = kustomerFillPath(request.path, request.pathParams ?? {}, inputError);
+  for (const name of request.requiredQuery ?? []) {
+    if (kustomerQueryString({ [name]: request.query?.[name] }) === "") {
+      throw inputError(`${name} is required: pass a non-empty ${name}`);
+    }
+  }
   const pathWithQuery = path + kustomerQueryString(request.query ?? {});
   let payload: string | undefined;
   if (request.body !== undefined) {
@@ -283,14 +290,19 @@ function kustomerFillPath(
   });
 }
 
-/** Builds ?a=1&b=x, leaving out values that are undefined, null or empty. */
+/** Builds ?a=1&b=x, leaving out values that are undefined, null, empty or empty lists. */
 function kustomerQueryString(query: { [name: string]: unknown }): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") {
-      continue;
+    // A list (ids) is sent comma-separated, as Kustomer's reference writes it: ids=id1,id2.
+    const text = Array.isArray(value)
+      ? value.filter((item) => item !== undefined && item !== null && item !== "").join(",")
+      : value === undefined || value === null
+        ? ""
+        : String(value);
+    if (text !== "") {
+      params.append(name, text);
     }
-    params.append(name, Array.isArray(value) ? value.join(",") : String(value));
   }
   const text = params.toString();
   return text === "" ? "" : `?${text}`;

@@ -85,7 +85,9 @@ export function officialBodySchema(
   const operation = loadSpec().paths[path.replace(/^\/v1/, "")]?.[method.toLowerCase()] as
     | { requestBody?: { content: { [type: string]: { schema: unknown } } } }
     | undefined;
-  const schema = operation?.requestBody?.content[contentType]?.schema;
+  // PATCH /conversations/{id} is declared application/json-patch+json (sent as JSON; see the script).
+  const content = operation?.requestBody?.content ?? {};
+  const schema = (content[contentType] ?? content["application/json-patch+json"])?.schema;
   if (!schema) {
     throw new Error(`no ${contentType} body schema for ${method} ${path} in the official spec`);
   }
