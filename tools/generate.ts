@@ -17,6 +17,7 @@ import {
   CATALOGUE_FOLDERS,
   EXTRA_QUERY,
   type ExtraQuery,
+  MISSING_BODY_SCHEMAS,
   REQUIRED_QUERY,
 } from "./overrides.ts";
 import { formatManyWithBiome, readSharedBlock, SHARED_END, SHARED_START } from "./stamp.ts";
@@ -284,16 +285,25 @@ function parseSignature(signature: string, path: string): Parameter[] {
 /** Converts an OpenAPI schema into an inline TypeScript type that Windmill's parser renders. */
 export function toTypeScript(schema: OpenApiSchema, indent = ""): string {
   const variants = schema.anyOf ?? schema.oneOf;
-  if (variants && !schema.properties && !schema.type) {
-    // Windmill renders a union as an untyped field, so the form shows the first shape; the local
-    // check and Kustomer still accept every shape.
-    return toTypeScript(variants[0] ?? {}, indent);
+  if (variants?.length === 1 && !schema.properties) {
+    const only = variants[0] ?? {};
+    return toTypeScript({ ...only, nullable: only.nullable || schema.nullable }, indent);
+  }
+  if (variants && !schema.properties && (!schema.type || schema.type === "object")) {
+    // Windmill renders a union as an untyped field. When every shape is an object, the form shows
+    // one object with every shape's fields (required only where all shapes require them);
+    // otherwise it shows the first shape. The local check still requires one exact shape.
+    const objects = variants.every((variant) => variant.type === "object" && variant.properties);
+    return objects
+      ? toTypeScript(mergeObjectShapes(variants, schema.nullable), indent)
+      : toTypeScript(variants[0] ?? {}, indent);
   }
   const nullable = schema.nullable ? " | null" : "";
   if (schema["x-custom-attributes"]) {
     return `{ [attribute: string]: string | number | boolean | null }${nullable}`;
   }
-  if (schema.enum && schema.type === "string") {
+  const stringEnum = schema.enum?.every((value) => typeof value === "string");
+  if (schema.enum && (schema.type === "string" || (!schema.type && stringEnum))) {
     return schema.enum.map((value) => JSON.stringify(value)).join(" | ") + nullable;
   }
   switch (schema.type) {
@@ -311,6 +321,19 @@ export function toTypeScript(schema: OpenApiSchema, indent = ""): string {
     default:
       return toObjectType(schema, indent) + nullable;
   }
+}
+
+function mergeObjectShapes(variants: OpenApiSchema[], nullable?: boolean): OpenApiSchema {
+  const properties: { [field: string]: OpenApiSchema } = {};
+  for (const variant of variants) {
+    for (const [field, value] of Object.entries(variant.properties ?? {})) {
+      properties[field] ??= value;
+    }
+  }
+  const required = Object.keys(properties).filter((field) =>
+    variants.every((variant) => variant.required?.includes(field)),
+  );
+  return { type: "object", properties, required, nullable };
 }
 
 function toObjectType(schema: OpenApiSchema, indent: string): string {
@@ -351,6 +374,17 @@ function fieldComment(schema: OpenApiSchema): string {
 export function toLocalSchema(schema: OpenApiSchema): KustomerSchema {
   const local: KustomerSchema = {};
   const variants = schema.anyOf ?? schema.oneOf;
+  if (variants?.length === 1 && !schema.properties) {
+    // One shape "or null": check the shape itself, so a message names the field at fault.
+    const only = variants[0] ?? {};
+    return toLocalSchema({
+      ...schema,
+      anyOf: undefined,
+      oneOf: undefined,
+      ...only,
+      nullable: only.nullable || schema.nullable,
+    });
+  }
   if (schema.allOf) {
     return toLocalSchema(
       Object.assign({}, ...schema.allOf.map((part) => part), { ...schema, allOf: undefined }),
@@ -493,7 +527,10 @@ function jsonBodyOf(
   if (!endpoint.contentType.startsWith("application/json")) {
     return undefined; // no body, or the unmasking windows' empty text/plain body
   }
-  return operation.requestBody?.content[endpoint.contentType]?.schema;
+  return (
+    operation.requestBody?.content[endpoint.contentType]?.schema ??
+    MISSING_BODY_SCHEMAS[endpoint.operationId]
+  );
 }
 
 function renderScript(

@@ -4,7 +4,12 @@
 import type { OpenApiSchema } from "./generate.ts";
 
 export function adjustBodySchema(operationId: string, schema: OpenApiSchema): OpenApiSchema {
-  const adjusted = markCustomAttributes(structuredClone(schema));
+  const adjusted = closeShapes(
+    openEmptyClosedObjects(markCustomAttributes(structuredClone(schema))),
+  );
+  if (operationId === "CreateAttachment") {
+    return attachmentFields(adjusted);
+  }
   if (adjusted.type === "array" && adjusted.maxItems === 100) {
     return adjustBulkBody(operationId, adjusted);
   }
@@ -37,26 +42,119 @@ function markCustomAttributes(schema: OpenApiSchema): OpenApiSchema {
 }
 
 /**
+ * Other free-form fields have the same flaw as `custom`: `meta` on tracking events is declared
+ * as an object of at most 100 entries with no properties and additionalProperties: false, which
+ * would refuse every entry. An object that names no field and forbids all others is read as
+ * free-form (its maxProperties stays).
+ */
+function openEmptyClosedObjects(schema: OpenApiSchema): OpenApiSchema {
+  if (
+    schema.type === "object" &&
+    !schema.properties &&
+    schema.additionalProperties === false &&
+    !schema["x-custom-attributes"]
+  ) {
+    schema.additionalProperties = undefined;
+  }
+  for (const value of Object.values(schema.properties ?? {})) {
+    openEmptyClosedObjects(value);
+  }
+  for (const part of [
+    ...(schema.items ? [schema.items] : []),
+    ...(schema.anyOf ?? []),
+    ...(schema.oneOf ?? []),
+  ]) {
+    openEmptyClosedObjects(part);
+  }
+  return schema;
+}
+
+/**
+ * POST /v1/messages/{id}/redact declares a body that is one of three shapes ({ preview },
+ * { attachments }, { meta }) with additionalProperties: false beside them and no properties of its
+ * own, which read literally forbids every field. The intent is that each shape holds only its
+ * field: the rule moves into each shape, which then requires its field.
+ */
+function closeShapes(schema: OpenApiSchema): OpenApiSchema {
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants && !schema.properties && schema.additionalProperties === false) {
+    const closed = variants.map((variant) => ({
+      ...variant,
+      additionalProperties: false,
+      required: variant.required ?? Object.keys(variant.properties ?? {}),
+    }));
+    return { ...schema, additionalProperties: undefined, anyOf: closed, oneOf: undefined };
+  }
+  return schema;
+}
+
+/**
+ * POST /v1/attachments lists a field named "" where Kustomer's attachment guide describes
+ * externalUrl (an HTTPS file you host, registered without an upload) and renderMode
+ * (default or metadata_only); see api-facts §8 and developer.kustomer.com/docs/concepts/attachments.
+ */
+function attachmentFields(schema: OpenApiSchema): OpenApiSchema {
+  const { "": _unnamed, ...properties } = schema.properties ?? {};
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      externalUrl: {
+        type: "string",
+        pattern: "^https://",
+        description: "An HTTPS address of a file you host: registered without an upload.",
+      },
+      renderMode: { type: "string", enum: ["default", "metadata_only"] },
+    },
+  };
+}
+
+/**
+ * Request bodies the spec gives only as an example. PUT /v1/spam/senders shows
+ * { channel, sender, list: "whitelist" }; its description names the two lists, and its response
+ * requires all three attributes.
+ */
+export const MISSING_BODY_SCHEMAS: { [operationId: string]: OpenApiSchema } = {
+  UpsertSpamSender: {
+    type: "object",
+    required: ["channel", "sender", "list"],
+    properties: {
+      channel: { type: "string", description: "The channel the sender writes on, e.g. email." },
+      sender: { type: "string", description: "The sender's address, e.g. allow@me.com." },
+      list: {
+        type: "string",
+        enum: ["whitelist", "blacklist"],
+        description: "whitelist: never spam; blacklist: always spam.",
+      },
+    },
+  },
+};
+
+/**
  * Bulk bodies: an empty array is a mistake worth catching before the call, and each item may carry
  * `_clientRef`, which Kustomer echoes in /v1/bulk/{id}/batches to match results to your rows
  * (https://developer.kustomer.com/docs/guides/bulk-operations) though the spec omits it.
  */
 function adjustBulkBody(_operationId: string, schema: OpenApiSchema): OpenApiSchema {
-  const items = schema.items ?? {};
-  return {
-    ...schema,
-    minItems: 1,
-    items: {
-      ...items,
+  const withClientRef = (item: OpenApiSchema): OpenApiSchema => {
+    // Items that may take one of several shapes get _clientRef in each shape.
+    const variants = item.anyOf ?? item.oneOf;
+    if (variants && !item.properties) {
+      const key = item.anyOf ? "anyOf" : "oneOf";
+      return { ...item, [key]: variants.map(withClientRef) };
+    }
+    return {
+      ...item,
       properties: {
         _clientRef: {
           type: "string",
           description: "Your own reference for this item, echoed in the bulk results.",
         },
-        ...items.properties,
+        ...item.properties,
       },
-    },
+    };
   };
+  return { ...schema, minItems: 1, items: withClientRef(schema.items ?? {}) };
 }
 
 /** A query parameter a script takes beyond its operations.tsv row (the row's list stays first). */

@@ -72,6 +72,17 @@ type KustomerRequest = {
   requiredQuery?: string[];
   body?: unknown;
   bodySchema?: KustomerSchema;
+  /** Told of every attempt, retries included; the import scripts pace themselves with it. */
+  observer?: KustomerObserver;
+};
+
+/**
+ * Sees each HTTP attempt: beforeAttempt is awaited before it is sent (a pacer can hold it back),
+ * afterAttempt gets its status (0 when no response came) and the x-ratelimit-* headers.
+ */
+type KustomerObserver = {
+  beforeAttempt(): Promise<void>;
+  afterAttempt(status: number, rateLimit: KustomerRateLimit): void;
 };
 
 type KustomerProblem = { path: (string | number)[]; message: string; keyword: string };
@@ -208,6 +219,7 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
     headers,
     payload,
     apiKey,
+    observer: request.observer,
   });
 }
 
@@ -351,10 +363,22 @@ function kustomerValidate(
       : problem("type", `must be ${kustomerTypeName(schema)}`);
   }
   if (schema.anyOf) {
-    const fits = schema.anyOf.some((option) => kustomerValidate(option, value).length === 0);
-    return fits
-      ? problems
-      : problem("anyOf", "does not match any of the shapes Kustomer accepts here");
+    const attempts = schema.anyOf.map((option) => kustomerValidate(option, value, path));
+    if (!attempts.some((found) => found.length === 0)) {
+      // Name what the nearest shape lacks, so the message says what to fix.
+      const closest = attempts.reduce((best, found) => (found.length < best.length ? found : best));
+      if (attempts.length === 1) {
+        problems.push(...closest);
+        return problems;
+      }
+      const hint = closest[0]
+        ? `; the closest fails at ${kustomerDescribeProblems([closest[0]]).split("\n- ")[1]}`
+        : "";
+      return problem(
+        "anyOf",
+        `does not match any of the ${attempts.length} shapes Kustomer accepts here${hint}`,
+      );
+    }
   }
   if (schema.enum && !schema.enum.includes(value)) {
     return problem(
@@ -540,6 +564,7 @@ type KustomerAttempt = {
   headers: { [name: string]: string };
   payload: string | undefined;
   apiKey: string;
+  observer?: KustomerObserver;
 };
 
 async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
@@ -548,7 +573,12 @@ async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
   let waitedMs = 0;
   let serverErrorRetries = 0;
   for (let attemptNumber = 1; ; attemptNumber++) {
+    await attempt.observer?.beforeAttempt();
     const outcome = await kustomerFetchOnce(attempt);
+    attempt.observer?.afterAttempt(
+      "response" in outcome ? outcome.response.status : 0,
+      "response" in outcome ? kustomerRateLimit(outcome.response.headers) : {},
+    );
     const fail = (fields: {
       message: string;
       status: number;

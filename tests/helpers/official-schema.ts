@@ -57,11 +57,13 @@ function toJsonSchema(node: unknown, key?: string): unknown {
       schema.enum = [...schema.enum, null];
     }
   }
+  const nullableWithoutType = schema.nullable === true && schema.type === undefined;
   delete schema.nullable;
   if (key === "custom" && schema.type === "object" && !schema.properties) {
     delete schema.additionalProperties;
   }
-  return schema;
+  // "One shape, or null" written as anyOf plus nullable, with no type of its own.
+  return nullableWithoutType ? { anyOf: [schema, { type: "null" }] } : schema;
 }
 
 function mapProperties(properties: Json): Json {
@@ -72,7 +74,16 @@ function mapProperties(properties: Json): Json {
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-for (const format of ["email-relaxed", "phone-number", "whatsapp-number", "object-id", "url"]) {
+for (const format of [
+  "email-relaxed",
+  "phone-number",
+  "whatsapp-number",
+  "object-id",
+  "url",
+  "date-time-math",
+  "send-at",
+  "domain-name",
+]) {
   ajv.addFormat(format, true);
 }
 

@@ -65,7 +65,9 @@ describe("bulk_create_messages", () => {
     expect(calls).toHaveLength(1);
     await expect(
       main(TEST_AUTH, [{ channel: "email", app: "gmail", attachments: [42] } as never]),
-    ).rejects.toThrow("body[0].attachments does not match any of the shapes Kustomer accepts here");
+    ).rejects.toThrow(
+      "body[0].attachments does not match any of the 2 shapes Kustomer accepts here; the closest fails at body[0].attachments[0] must be an object",
+    );
   });
 
   test("an empty queue from the form is dropped; a queue must name an id or an external queue", async () => {
@@ -80,7 +82,9 @@ describe("bulk_create_messages", () => {
     ]);
     await expect(
       main(TEST_AUTH, [{ channel: "chat", app: "chat", queue: { name: "Tier 2" } as never }]),
-    ).rejects.toThrow("body[0].queue does not match any of the shapes Kustomer accepts here");
+    ).rejects.toThrow(
+      "body[0].queue does not match any of the 2 shapes Kustomer accepts here; the closest fails at body[0].queue.id is required",
+    );
   });
 
   test("over 100 messages is refused before sending", async () => {

@@ -139,6 +139,24 @@ describe("what is sent", () => {
     expect(calls[0]?.url.search).toBe("?page=2&replace=false&ids=a%2Cb");
   });
 
+  test("an empty list leaves the value out; a required query value must be there", async () => {
+    const calls = stubFetch(() => jsonResponse(204, undefined));
+    const bulkDelete = (ids: unknown) =>
+      kustomerRequest(TEST_AUTH, {
+        operation: "BulkDeleteCustomers",
+        method: "DELETE",
+        path: "/v1/customers/bulk",
+        query: { ids },
+        requiredQuery: ["ids"],
+      });
+    for (const missing of [undefined, null, "", [], ["", null]]) {
+      await expect(bulkDelete(missing)).rejects.toThrow("ids is required: pass a non-empty ids");
+    }
+    expect(calls).toHaveLength(0);
+    await bulkDelete(["a", "", "b"]);
+    expect(calls[0]?.url.search).toBe("?ids=a%2Cb");
+  });
+
   test("GET sends auth, accept and user agent, and no content type", async () => {
     const calls = stubFetch(() => jsonResponse(200, {}));
     await getCustomer();
@@ -544,6 +562,37 @@ describe("timeout per attempt", () => {
       /no answer within 20 ms; not retried automatically/,
     );
     expect(count()).toBe(1);
+  });
+});
+
+describe("bodies of several shapes", () => {
+  const shapes: KustomerSchema = {
+    anyOf: [
+      { type: "object", required: ["preview"], properties: { preview: { type: "string" } } },
+      { type: "object", required: ["meta"], properties: { meta: { type: "object" } } },
+    ],
+  };
+
+  test("a body that fits no shape is refused, naming what the closest shape lacks", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await expect(post({ preview: 42 }, shapes)).rejects.toThrow(
+      "body does not match any of the 2 shapes Kustomer accepts here; the closest fails at body.preview must be a string (got number)",
+    );
+    expect(calls).toHaveLength(0);
+    await post({ meta: { reason: "gdpr" } }, shapes);
+    expect(calls).toHaveLength(1);
+  });
+
+  test("one shape or null reports the shape's own problem", async () => {
+    stubFetch(() => jsonResponse(200, {}));
+    const oneShape: KustomerSchema = {
+      type: "object",
+      properties: { hours: { anyOf: [{ type: "array", minItems: 2 }], nullable: true } },
+    };
+    await expect(post({ hours: [1] }, oneShape)).rejects.toThrow(
+      "body.hours has 1 items; pass at least 2",
+    );
+    await post({ hours: null }, oneShape);
   });
 });
 

@@ -1,0 +1,8 @@
+// What each script in scripts/satisfaction/ does, in our own words (see tools/descriptions.ts).
+
+export const DESCRIPTIONS: { [operationId: string]: string } = {
+  GetSatisfaction: `Lists the satisfaction (CSAT) survey forms set up in your org, one page at a
+time: page counts from 1 and pageSize defaults to 100. Follow links.next in the answer for the next
+page until it is null. These are the survey definitions, not the customers' answers to them. The
+key needs a satisfaction read role (org.permission.satisfaction.read).`,
+};
