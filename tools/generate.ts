@@ -508,6 +508,25 @@ function queryType(parameter: OpenApiParameter | undefined): string {
   return toTypeScript({ ...schema, nullable: false });
 }
 
+/**
+ * The local rule for a query value, when it says more than "a string": allowed values, a number
+ * or boolean type, a range. Plain strings need no check.
+ */
+function queryRule(schema: OpenApiSchema): KustomerSchema | undefined {
+  const rule = toLocalSchema({ ...schema, nullable: false });
+  delete rule.nullable;
+  const saysMore =
+    rule.enum !== undefined ||
+    rule.minimum !== undefined ||
+    rule.maximum !== undefined ||
+    (rule.type !== undefined && rule.type !== "string");
+  return saysMore ? rule : undefined;
+}
+
+function wireName(name: string, extras: ExtraQuery[]): string {
+  return extras.find((extra) => extra.name === name)?.wire ?? name;
+}
+
 /** `name`, or `"filter[objectType]": filterObjectType` when the wire name differs. */
 function wireEntry(name: string, extras: ExtraQuery[]): string {
   const wire = extras.find((extra) => extra.name === name)?.wire;
@@ -610,6 +629,16 @@ function renderScript(
       .map((parameter) => parameter.name),
     ...(REQUIRED_QUERY[endpoint.operationId] ?? []),
   ];
+  const queryRules = byLocation("query").flatMap((parameter) => {
+    const spec = specParameters.find((item) => item.name === parameter.name)?.schema;
+    const rule = spec ? queryRule(spec) : undefined;
+    return rule
+      ? [`${JSON.stringify(wireName(parameter.name, extras))}: ${JSON.stringify(rule)}`]
+      : [];
+  });
+  if (queryRules.length > 0) {
+    requestLines.push(`    querySchema: { ${queryRules.join(", ")} },`);
+  }
   if (requiredQuery.length > 0) {
     requestLines.push(
       `    requiredQuery: [${requiredQuery.map((name) => JSON.stringify(name)).join(", ")}],`,

@@ -70,6 +70,8 @@ type KustomerRequest = {
   query?: { [name: string]: unknown };
   /** Query parameters that must have a value, e.g. the ids of a bulk delete. */
   requiredQuery?: string[];
+  /** Rules for query values (allowed values, ranges), checked before sending. */
+  querySchema?: { [name: string]: KustomerSchema };
   body?: unknown;
   bodySchema?: KustomerSchema;
   /** Told of every attempt, retries included; the import scripts pace themselves with it. */
@@ -184,6 +186,16 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
       throw inputError(`${name} is required: pass a non-empty ${name}`);
     }
   }
+  for (const [name, rule] of Object.entries(request.querySchema ?? {})) {
+    const value = request.query?.[name];
+    if (value !== undefined && value !== null && value !== "") {
+      const problems = kustomerValidate(rule, value);
+      if (problems.length > 0) {
+        const messages = problems.map((item) => `${name} ${item.message}`);
+        throw inputError(`invalid input, nothing was sent:\n- ${messages.join("\n- ")}`, problems);
+      }
+    }
+  }
   const pathWithQuery = path + kustomerQueryString(request.query ?? {});
   let payload: string | undefined;
   if (request.body !== undefined) {
@@ -292,7 +304,9 @@ function kustomerFillPath(
     if (text === "") {
       throw inputError(`${name} is required: pass a non-empty ${name}`);
     }
-    return encodeURIComponent(text);
+    // A comma is legal in a path segment (RFC 3986 sub-delims) and is how the multi-id routes
+    // separate ids (/v1/conversations/times/{ids}), so it stays literal; all else is encoded.
+    return encodeURIComponent(text).replace(/%2C/g, ",");
   });
 }
 

@@ -15,10 +15,10 @@ describe("get_attachments_by_id", () => {
     );
   });
 
-  test("a comma-separated list of ids is percent-encoded into the one path segment", async () => {
+  test("a comma-separated list of ids keeps its commas; other characters are percent-encoded", async () => {
     await callAndCheck(main, ["5f1c6a3e9d1b2c0011a0b0e1,5f1c6a3e9d1b2c0011a0b0e2"], {
       method: "GET",
-      path: "/v1/attachments/5f1c6a3e9d1b2c0011a0b0e1%2C5f1c6a3e9d1b2c0011a0b0e2",
+      path: "/v1/attachments/5f1c6a3e9d1b2c0011a0b0e1,5f1c6a3e9d1b2c0011a0b0e2",
     });
     await callAndCheck(main, ["file/42 +x"], {
       method: "GET",

@@ -157,6 +157,28 @@ describe("what is sent", () => {
     expect(calls[0]?.url.search).toBe("?ids=a%2Cb");
   });
 
+  test("query values are checked against their rules before sending", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    const list = (query: { [name: string]: unknown }) =>
+      kustomerRequest(TEST_AUTH, {
+        operation: "GetConversations",
+        method: "GET",
+        path: "/v1/conversations",
+        query,
+        querySchema: {
+          page: { type: "integer", minimum: 1 },
+          sort: { type: "string", enum: ["desc"] },
+        },
+      });
+    await expect(list({ page: 0 })).rejects.toThrow("page must be at least 1");
+    await expect(list({ sort: "asc" })).rejects.toThrow('sort must be one of "desc" (got "asc")');
+    await expect(list({ page: 1.5 })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(calls).toHaveLength(0);
+    await list({ page: 2, sort: "desc" });
+    await list({ page: undefined, sort: "" });
+    expect(calls.map((call) => call.url.search)).toEqual(["?page=2&sort=desc", ""]);
+  });
+
   test("GET sends auth, accept and user agent, and no content type", async () => {
     const calls = stubFetch(() => jsonResponse(200, {}));
     await getCustomer();

@@ -15,7 +15,7 @@ route to use: get_attachments_by_id covers outbound attachments only.`,
   GetAttachmentsById: `Fetches an outbound attachment by its id and returns it; pass several ids
 separated by commas to get an array of attachments in one call. Kustomer documents it for outbound
 files only: for a file a customer sent, use get_attachment_by_message_and_attachment_id. The value
-is percent-encoded into the path, so commas go out as %2C.`,
+is percent-encoded into the path, except the commas between ids.`,
 
   UpsertAttachment: `Updates one attachment by id (name, contentType, contentLength or the redacted
 flag) and returns it; when no attachment has that id, Kustomer creates one. Fields left blank in the

@@ -49,8 +49,8 @@ creating another forward.`,
 
   GetConversation: `Fetches one conversation by its Kustomer id and returns it (status, customer,
 assigned users and teams, tags, custom attributes and so on). The id is percent-encoded into the
-path. Kustomer also accepts several ids separated by commas in place of one id; note that the
-script encodes a comma as %2C, as it does for any character in a path value.`,
+path. Kustomer also accepts several ids separated by commas in place of one id; the commas are
+sent as they are.`,
 
   GetConversationAttachments: `Lists the attachments shared in one conversation, from both inbound
 and outbound messages, one page at a time: page counts from 1 and pageSize defaults to 100. Follow
@@ -69,8 +69,8 @@ read role (org.permission.event.read).`,
 
   GetConversationTimeByIds: `Fetches conversation time records (handle time, handled at, channels,
 assigned users and teams) by their own ids, which are not conversation ids. Pass one id or several
-separated by commas. The value is percent-encoded into the path, so commas are sent as %2C
-(/v1/conversations/times/a%2Cb). To get the times of a conversation by its id, use the times by
+separated by commas. The value is percent-encoded into the path, except the commas
+(/v1/conversations/times/a,b). To get the times of a conversation by its id, use the times by
 conversation script instead.`,
 
   GetConversationTimesByConversationId: `Returns the time records of one conversation, named by the

@@ -8,8 +8,8 @@ named file. Executable and script extensions (.exe, .bat, .msi, .ps1, .vbs and o
 A create is not repeated after a failure that may have reached Kustomer.`,
 
   GetMediabyId: `Fetches one media object by its id and returns it; pass several ids separated by
-commas to get an array of media objects instead. The value is percent-encoded into the path, so
-commas go out as %2C. The API key needs a knowledge-base read role (org.permission.kb.read) or one
+commas to get an array of media objects instead. The value is percent-encoded into the path, except
+the commas between ids. The API key needs a knowledge-base read role (org.permission.kb.read) or one
 of the legacy media, settings or knowledge-base read roles listed below.`,
 
   UpdateMedia: `Changes one media object by id and returns it: rename it with name, or set redacted.
