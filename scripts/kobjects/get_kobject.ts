@@ -204,9 +204,11 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
       ? request.body.map(kustomerDropUnset).filter((item) => item !== undefined)
       : kustomerDropUnset(request.body);
     if (body === undefined) {
-      throw inputError(
-        "body has no fields set: fill in at least one field (use null to clear one)",
-      );
+      // Say which fields are required, when the schema names some, rather than "nothing set".
+      const missing = request.bodySchema ? kustomerValidate(request.bodySchema, {}) : [];
+      throw missing.length > 0 && request.bodySchema?.type === "object"
+        ? inputError(kustomerDescribeProblems(missing), missing)
+        : inputError("body has no fields set: fill in at least one field (use null to clear one)");
     }
     if (request.bodySchema) {
       const problems = kustomerValidate(request.bodySchema, body);

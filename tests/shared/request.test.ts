@@ -236,6 +236,19 @@ describe("fields the form left untouched", () => {
     expect(calls).toHaveLength(0);
   });
 
+  test("a body left blank names the fields it requires", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    const members: KustomerSchema = {
+      type: "object",
+      required: ["members"],
+      properties: { members: { type: "array", items: { type: "string" } } },
+    };
+    await expect(post({ members: ["", ""] }, members)).rejects.toThrow(
+      "invalid input, nothing was sent:\n- body.members is required",
+    );
+    expect(calls).toHaveLength(0);
+  });
+
   test("an update sends only what was set, and null to clear", async () => {
     const calls = stubFetch(() => jsonResponse(200, {}));
     await post(

@@ -1,0 +1,32 @@
+import { describe, expect, test } from "bun:test";
+import { main } from "../../scripts/teams/delete_team.ts";
+import { jsonResponse, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+const ID = "5f1c6a3e9d1b2c0011a0b0e1";
+
+describe("delete_team", () => {
+  test("sends DELETE /v1/teams/{id} without a body; a 204 returns null", async () => {
+    await callAndCheck(main, [ID], { method: "DELETE", path: `/v1/teams/${ID}` }, { status: 204 });
+  });
+
+  test("the id is percent-encoded and required", async () => {
+    await callAndCheck(
+      main,
+      ["acct/42 +vip"],
+      { method: "DELETE", path: "/v1/teams/acct%2F42%20%2Bvip" },
+      { status: 204 },
+    );
+    await expectRefused(main, [""], "id is required");
+  });
+
+  test("a DELETE is retried after a 500", async () => {
+    const calls = stubFetch((_request, index) =>
+      index === 0
+        ? jsonResponse(500, {}, { "retry-after": "0" })
+        : new Response(null, { status: 204 }),
+    );
+    expect(await main(TEST_AUTH, ID)).toBeNull();
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, test } from "bun:test";
+import { main } from "../../scripts/teams/get_team_by_id.ts";
+import { jsonResponse, kustomerRecord, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+const ID = "5f1c6a3e9d1b2c0011a0b0e1";
+
+describe("get_team_by_id", () => {
+  test("sends GET /v1/teams/{id} and returns the team", async () => {
+    await callAndCheck(
+      main,
+      [ID],
+      { method: "GET", path: `/v1/teams/${ID}` },
+      {
+        status: 200,
+        body: kustomerRecord("team", ID, {
+          name: "Tier 2 Support",
+          members: ["5f1c6a3e9d1b2c0011a0b0c1"],
+        }),
+      },
+    );
+  });
+
+  test("the id is percent-encoded and required", async () => {
+    await callAndCheck(main, ["acct/42 +vip"], {
+      method: "GET",
+      path: "/v1/teams/acct%2F42%20%2Bvip",
+    });
+    await expectRefused(main, [""], "id is required");
+  });
+
+  test("a 500 on a GET is retried", async () => {
+    const calls = stubFetch((_request, index) =>
+      index === 0 ? jsonResponse(500, {}, { "retry-after": "0" }) : jsonResponse(200, { data: {} }),
+    );
+    expect(await main(TEST_AUTH, ID)).toEqual({ data: {} });
+    expect(calls).toHaveLength(2);
+  });
+});
