@@ -293,7 +293,9 @@ export function toTypeScript(schema: OpenApiSchema, indent = ""): string {
     // Windmill renders a union as an untyped field. When every shape is an object, the form shows
     // one object with every shape's fields (required only where all shapes require them);
     // otherwise it shows the first shape. The local check still requires one exact shape.
-    const objects = variants.every((variant) => variant.type === "object" && variant.properties);
+    const objects = variants.every(
+      (variant) => (variant.type === "object" || !variant.type) && variant.properties,
+    );
     return objects
       ? toTypeScript(mergeObjectShapes(variants, schema.nullable), indent)
       : toTypeScript(variants[0] ?? {}, indent);

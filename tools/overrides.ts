@@ -4,8 +4,8 @@
 import type { OpenApiSchema } from "./generate.ts";
 
 export function adjustBodySchema(operationId: string, schema: OpenApiSchema): OpenApiSchema {
-  const adjusted = closeShapes(
-    openEmptyClosedObjects(markCustomAttributes(structuredClone(schema))),
+  const adjusted = openEmptyClosedObjects(
+    closeShapes(markCustomAttributes(structuredClone(schema))),
   );
   if (operationId === "CreateAttachment") {
     return attachmentFields(adjusted);
@@ -51,6 +51,8 @@ function openEmptyClosedObjects(schema: OpenApiSchema): OpenApiSchema {
   if (
     schema.type === "object" &&
     !schema.properties &&
+    !schema.anyOf &&
+    !schema.oneOf &&
     schema.additionalProperties === false &&
     !schema["x-custom-attributes"]
   ) {

@@ -206,7 +206,7 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
     if (body === undefined) {
       // Say which fields are required, when the schema names some, rather than "nothing set".
       const missing = request.bodySchema ? kustomerValidate(request.bodySchema, {}) : [];
-      throw missing.length > 0 && request.bodySchema?.type === "object"
+      throw missing.length > 0 && (request.bodySchema?.required?.length ?? 0) > 0
         ? inputError(kustomerDescribeProblems(missing), missing)
         : inputError("body has no fields set: fill in at least one field (use null to clear one)");
     }

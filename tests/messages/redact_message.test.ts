@@ -42,6 +42,22 @@ describe("redact_message", () => {
     await expectRefused(main, [id, {}], "body has no fields set");
   });
 
+  test("a body must be exactly one shape: no unknown, mistyped or combined fields", async () => {
+    const shapes = "body does not match any of the 3 shapes Kustomer accepts here";
+    await expectRefused(main, [id, { previewz: "x" } as never], shapes);
+    await expectRefused(
+      main,
+      [id, { preview: 123 } as never],
+      `${shapes}; the closest fails at body.preview must be a string (got number)`,
+    );
+    await expectRefused(main, [id, { preview: "x", attachments: ["a1"] }], shapes);
+    await expectRefused(
+      main,
+      [id, { attachments: Array.from({ length: 11 }, (_, index) => `a${index}`) }],
+      "has 11 items; at most 10 allowed",
+    );
+  });
+
   test("a 500 is not retried: the redaction may have been applied", async () => {
     const calls = stubFetch(() => new Response("oops", { status: 500 }));
     await expect(main(TEST_AUTH, id, { preview: "[redacted]" })).rejects.toMatchObject({
