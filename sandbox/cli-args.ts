@@ -10,6 +10,9 @@ Usage: bun sandbox/main.ts [flags]
   --db PATH                    keep data in this SQLite file (default: in memory)
   --rate-limit N               requests per window for the whole org (default 300)
   --rate-window-ms M           rate-limit window in ms (default 60000)
+  --rate-reset-unit s|ms       unit of x-ratelimit-reset: epoch s (default) or ms (short windows)
+  --allow-duplicate-external-ids
+                               accept a second record with the same externalId (default: 409)
   --fail-rate R                share of requests answered 500 before processing (0..1)
   --latency-ms N               latency added to every request
   --drop-after-commit-rate R   share of writes committed, then answered by dropping the connection
@@ -22,7 +25,7 @@ export type CliArgs = { help: boolean; verbose: boolean; options: SandboxOptions
 
 type NumberFlag = Exclude<
   keyof SandboxOptions,
-  "apiKey" | "dbPath" | "random" | "log" | "onResponse"
+  "apiKey" | "dbPath" | "random" | "log" | "onResponse" | "rateResetUnit" | "uniqueExternalIds"
 >;
 
 const NUMBER_FLAGS: { [flag: string]: NumberFlag } = {
@@ -52,6 +55,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       parsed.help = true;
     } else if (flag === "--verbose") {
       parsed.verbose = true;
+    } else if (flag === "--allow-duplicate-external-ids") {
+      parsed.options.uniqueExternalIds = false;
+    } else if (flag === "--rate-reset-unit") {
+      const unit = queue.shift();
+      if (unit !== "s" && unit !== "ms") {
+        throw new Error(`--rate-reset-unit needs s or ms (got "${unit ?? ""}")`);
+      }
+      parsed.options.rateResetUnit = unit;
     } else if (flag in NUMBER_FLAGS || flag in STRING_FLAGS) {
       const value = queue.shift();
       if (value === undefined || value === "") {

@@ -8,6 +8,7 @@ function describeFaults(options: SandboxOptions): string | undefined {
     options.failRate ? `fail-rate ${options.failRate}` : "",
     options.latencyMs ? `latency ${options.latencyMs} ms` : "",
     options.dropAfterCommitRate ? `drop-after-commit-rate ${options.dropAfterCommitRate}` : "",
+    options.uniqueExternalIds === false ? "duplicate externalIds accepted" : "",
   ].filter((fault) => fault !== "");
   return faults.length > 0 ? faults.join(", ") : undefined;
 }
@@ -49,7 +50,7 @@ function main(): void {
       `Kustomer sandbox listening on ${sandbox.url}`,
       `API key: ${sandbox.apiKey} (send Authorization: Bearer ${sandbox.apiKey})`,
       `Storage: ${options.dbPath ? `SQLite file ${options.dbPath}` : "in memory (lost when the sandbox stops; --db PATH keeps it)"}`,
-      `Rate limit: ${options.rateLimit ?? 300} requests per ${(options.rateWindowMs ?? 60_000) / 1000} s`,
+      `Rate limit: ${options.rateLimit ?? 300} requests per ${(options.rateWindowMs ?? 60_000) / 1000} s (x-ratelimit-reset in epoch ${options.rateResetUnit ?? "s"})`,
       ...(faults ? [`Fault injection: ${faults}`] : []),
       `Scripts: KUSTOMER_BASE_URL=${sandbox.url} KUSTOMER_API_KEY=${sandbox.apiKey} bun run scripts/...`,
       "",

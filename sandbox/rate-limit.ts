@@ -1,7 +1,8 @@
 // Kustomer's rate limit: one budget for the whole org per fixed window (300 requests per 60 s on
 // the smallest plan), reported on every response as x-ratelimit-limit, x-ratelimit-remaining and
 // x-ratelimit-reset (developer.kustomer.com/docs/concepts/rate-limits). Kustomer does not say
-// what unit reset is in; the sandbox sends the window's end in epoch seconds.
+// what unit reset is in; the sandbox sends the window's end in epoch seconds (rounded up, so it is
+// never early), or in epoch milliseconds when asked to (a compressed window of a few seconds).
 //
 // A window opens with the first request after the previous one ended (not on clock boundaries),
 // so a test that sends a few requests never straddles two windows by accident.
@@ -19,6 +20,7 @@ export class FixedWindowLimiter {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    readonly resetUnit: "s" | "ms" = "s",
   ) {}
 
   /** Counts one request; false when the window's budget is already spent. */
@@ -36,7 +38,9 @@ export class FixedWindowLimiter {
     return {
       "x-ratelimit-limit": String(this.limit),
       "x-ratelimit-remaining": String(Math.max(0, this.limit - this.used)),
-      "x-ratelimit-reset": String(Math.ceil(this.windowEnd / 1000)),
+      "x-ratelimit-reset": String(
+        this.resetUnit === "ms" ? this.windowEnd : Math.ceil(this.windowEnd / 1000),
+      ),
     };
   }
 

@@ -1,7 +1,7 @@
 // Creating, updating and finding records the way Kustomer does: server-assigned ObjectIds,
 // createdAt/updatedAt/modifiedAt, a rev that grows on every write (and, when a client sends it,
 // must match: optimistic locking answers 409), references shown as relationships, custom
-// attributes merged key by key, and externalId unique per kind.
+// attributes merged key by key, and externalId unique per kind (unless the store allows duplicates).
 import { badRequest, conflict, notFound } from "./errors.ts";
 import { isObjectId, newObjectId } from "./ids.ts";
 import { COMPANIES, CONVERSATIONS, CUSTOMERS, type Kind } from "./resources.ts";
@@ -88,10 +88,7 @@ export function updateRecord(
 }
 
 export function findByExternalId(store: Store, kind: Kind, externalId: string): Doc {
-  const doc = store.find(
-    kind.collection,
-    (candidate) => candidate.attributes.externalId === externalId,
-  );
+  const doc = store.findByExternalId(kind.collection, externalId)[0];
   if (!doc) {
     throw notFound(`no ${kind.type} has externalId "${externalId}"`);
   }
@@ -166,13 +163,12 @@ function assertUniqueExternalId(
   externalId: unknown,
   ownId: string,
 ): void {
-  if (typeof externalId !== "string" || externalId === "") {
+  if (!store.uniqueExternalIds || typeof externalId !== "string" || externalId === "") {
     return;
   }
-  const other = store.find(
-    kind.collection,
-    (candidate) => candidate.id !== ownId && candidate.attributes.externalId === externalId,
-  );
+  const other = store
+    .findByExternalId(kind.collection, externalId)
+    .find((candidate) => candidate.id !== ownId);
   if (other) {
     throw conflict(
       `a ${kind.type} with externalId "${externalId}" already exists (${other.id}); look it up with its externalId instead of creating it again`,

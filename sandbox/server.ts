@@ -35,6 +35,12 @@ export type Sandbox = {
   url: string;
   port: number;
   apiKey: string;
+  /**
+   * The records of a collection (customers, companies, conversations, messages, notes,
+   * kobjects:<klass>, bulk), oldest first, as stored: for tests and benches that check afterwards
+   * what a client really wrote (e.g. that nothing was created twice).
+   */
+  records(collection: string): { id: string; attributes: { [field: string]: unknown } }[];
   /** Stops listening, cancels pending bulk steps and closes the database. */
   stop(): Promise<void>;
 };
@@ -49,13 +55,17 @@ type Parts = {
 
 export function startSandbox(options: SandboxOptions = {}): Sandbox {
   const settings = resolveSettings(options);
-  const store = new Store(settings.dbPath);
+  const store = new Store(settings.dbPath, { uniqueExternalIds: settings.uniqueExternalIds });
   const bulk = new BulkRunner(store, BULK_ACTIONS, settings.bulkStepMs);
   const parts: Parts = {
     settings,
     store,
     bulk,
-    limiter: new FixedWindowLimiter(settings.rateLimit, settings.rateWindowMs),
+    limiter: new FixedWindowLimiter(
+      settings.rateLimit,
+      settings.rateWindowMs,
+      settings.rateResetUnit,
+    ),
     route: createRouter(OPERATIONS),
   };
   const handle = (request: Request) => handleRequest(parts, request);
@@ -70,6 +80,8 @@ export function startSandbox(options: SandboxOptions = {}): Sandbox {
     url: `http://127.0.0.1:${port}`,
     port,
     apiKey: settings.apiKey,
+    records: (collection) =>
+      store.list(collection).map((doc) => ({ id: doc.id, attributes: doc.attributes })),
     async stop() {
       bulk.stop();
       await server.stop(true);

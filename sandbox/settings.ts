@@ -15,6 +15,18 @@ export type SandboxOptions = {
   rateLimit?: number;
   /** Window length in ms (Kustomer: 60,000). */
   rateWindowMs?: number;
+  /**
+   * Unit of x-ratelimit-reset: "s" (default) sends the window's end in epoch seconds, rounded up;
+   * "ms" in epoch milliseconds, for a compressed window (e.g. 2 s), where whole seconds would be
+   * too coarse to pace by. Clients tell the two apart by size, as the shared request block does.
+   */
+  rateResetUnit?: "s" | "ms";
+  /**
+   * Whether a second record of a kind with the same externalId is refused (409), as the sandbox
+   * does by default. Kustomer does not document that it refuses them, so a client must not rely
+   * on it: tests and benches turn it off to see any duplicate a client would create.
+   */
+  uniqueExternalIds?: boolean;
   /** Share of requests (0..1) answered 500 before anything is processed. */
   failRate?: number;
   /** Added to every request, in ms. */
@@ -42,6 +54,8 @@ export function resolveSettings(options: SandboxOptions): Settings {
     apiKey: options.apiKey ?? DEFAULT_API_KEY,
     rateLimit: options.rateLimit ?? 300,
     rateWindowMs: options.rateWindowMs ?? 60_000,
+    rateResetUnit: options.rateResetUnit ?? "s",
+    uniqueExternalIds: options.uniqueExternalIds ?? true,
     failRate: options.failRate ?? 0,
     latencyMs: options.latencyMs ?? 0,
     dropAfterCommitRate: options.dropAfterCommitRate ?? 0,
@@ -60,6 +74,9 @@ export function resolveSettings(options: SandboxOptions): Settings {
   checkRange("dropAfterCommitRate", settings.dropAfterCommitRate, 0, 1, false);
   checkRange("bulkStepMs", settings.bulkStepMs, 0, 60_000, false);
   checkRange("maxBodyBytes", settings.maxBodyBytes, 1, Number.MAX_SAFE_INTEGER, true);
+  if (settings.rateResetUnit !== "s" && settings.rateResetUnit !== "ms") {
+    throw new Error(`rateResetUnit must be "s" or "ms" (got ${String(settings.rateResetUnit)})`);
+  }
   if (settings.apiKey.trim() === "" || /\s/.test(settings.apiKey)) {
     throw new Error("apiKey must be a non-empty string without spaces");
   }

@@ -21,11 +21,20 @@ type Persistence = {
   db: Database;
 };
 
+export type StoreOptions = {
+  /** Refuse a second record of a kind with the same externalId (default true); see settings.ts. */
+  uniqueExternalIds?: boolean;
+};
+
 export class Store {
   private readonly collections = new Map<string, Map<string, Doc>>();
+  /** collection → externalId → ids: lookups by externalId stay fast in stores of 10,000s. */
+  private readonly byExternalId = new Map<string, Map<string, Set<string>>>();
   private readonly persistence: Persistence | undefined;
+  readonly uniqueExternalIds: boolean;
 
-  constructor(dbPath?: string) {
+  constructor(dbPath?: string, options: StoreOptions = {}) {
+    this.uniqueExternalIds = options.uniqueExternalIds ?? true;
     this.persistence = dbPath === undefined ? undefined : openDatabase(dbPath);
     if (this.persistence) {
       this.loadFrom(this.persistence.db);
@@ -51,6 +60,14 @@ export class Store {
     return undefined;
   }
 
+  /** The records of a collection whose externalId is exactly `externalId`, oldest first. */
+  findByExternalId(collection: string, externalId: string): Doc[] {
+    const ids = this.byExternalId.get(collection)?.get(externalId) ?? new Set<string>();
+    return [...ids]
+      .map((id) => this.get(collection, id))
+      .filter((doc): doc is Doc => doc !== undefined);
+  }
+
   /** Inserts or replaces a record; a replaced record keeps its place in list order. */
   put(collection: string, doc: Doc): void {
     let records = this.collections.get(collection);
@@ -58,16 +75,45 @@ export class Store {
       records = new Map();
       this.collections.set(collection, records);
     }
+    this.unindex(collection, records.get(doc.id));
     records.set(doc.id, doc);
+    this.index(collection, doc);
     this.persistence?.upsert.run(collection, doc.id, JSON.stringify(doc));
   }
 
   remove(collection: string, id: string): boolean {
-    const removed = this.collections.get(collection)?.delete(id) ?? false;
+    const records = this.collections.get(collection);
+    this.unindex(collection, records?.get(id));
+    const removed = records?.delete(id) ?? false;
     if (removed) {
       this.persistence?.remove.run(collection, id);
     }
     return removed;
+  }
+
+  private index(collection: string, doc: Doc): void {
+    const externalId = doc.attributes.externalId;
+    if (typeof externalId !== "string" || externalId === "") {
+      return;
+    }
+    let byValue = this.byExternalId.get(collection);
+    if (!byValue) {
+      byValue = new Map();
+      this.byExternalId.set(collection, byValue);
+    }
+    let ids = byValue.get(externalId);
+    if (!ids) {
+      ids = new Set();
+      byValue.set(externalId, ids);
+    }
+    ids.add(doc.id);
+  }
+
+  private unindex(collection: string, doc: Doc | undefined): void {
+    const externalId = doc?.attributes.externalId;
+    if (doc && typeof externalId === "string") {
+      this.byExternalId.get(collection)?.get(externalId)?.delete(doc.id);
+    }
   }
 
   close(): void {
@@ -88,6 +134,7 @@ export class Store {
         this.collections.set(row.collection, records);
       }
       records.set(doc.id, doc);
+      this.index(row.collection, doc);
     }
   }
 }

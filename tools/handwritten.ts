@@ -10,4 +10,12 @@ export type HandwrittenScript = {
   summary: string;
 };
 
-export const HANDWRITTEN: HandwrittenScript[] = [];
+export const HANDWRITTEN: HandwrittenScript[] = [
+  { file: "scripts/bulk/wait_for_bulk_operation.ts", summary: "Wait for a bulk operation" },
+  { file: "scripts/companies/import_companies.ts", summary: "Import companies" },
+  { file: "scripts/conversations/import_conversations.ts", summary: "Import conversations" },
+  { file: "scripts/customers/import_customers.ts", summary: "Import customers" },
+  { file: "scripts/kobjects/import_kobjects.ts", summary: "Import KObjects (custom objects)" },
+  { file: "scripts/messages/import_messages.ts", summary: "Import messages" },
+  { file: "scripts/notes/import_notes.ts", summary: "Import notes" },
+];

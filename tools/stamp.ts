@@ -1,5 +1,8 @@
 // Stamps the shared block of resources/kustomer.ts into every script under scripts/, replacing
 // whatever stands between the markers. Run `bun run stamp` after editing resources/kustomer.ts.
+// Scripts that also carry the import block (`// <kustomer-import v1>` … `// </kustomer-import>`:
+// the import scripts and wait_for_bulk_operation) get it from resources/bulk-import.ts the same way,
+// and the flows' copies of scripts (FLOW_SCRIPT_COPIES) are refreshed from their scripts.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +40,47 @@ export function stampScript(source: string, block: string): string {
   }
   return source.replace(current, () => block);
 }
+
+export const IMPORT_START = "// <kustomer-import v1>";
+export const IMPORT_END = "// </kustomer-import>";
+
+/** The import block as it stands in resources/bulk-import.ts, markers included. */
+export function readImportBlock(
+  source = readFileSync(join(ROOT, "resources", "bulk-import.ts"), "utf8"),
+): string {
+  const block = extractImportBlock(source);
+  if (block === undefined) {
+    throw new Error("resources/bulk-import.ts has lost its import-block markers");
+  }
+  return block;
+}
+
+/** The import block of a file, or undefined when it has none (most scripts). */
+export function extractImportBlock(source: string): string | undefined {
+  const start = source.indexOf(IMPORT_START);
+  const end = source.indexOf(IMPORT_END);
+  if (start < 0 || end < start) {
+    return undefined;
+  }
+  return source.slice(start, end + IMPORT_END.length);
+}
+
+/** Replaces a script's import block; a script without one is returned unchanged. */
+export function stampImportBlock(source: string, block: string): string {
+  const current = extractImportBlock(source);
+  return current === undefined ? source : source.replace(current, () => block);
+}
+
+/**
+ * Flows that run a script as an inline step (so the step can carry Windmill's concurrency limit)
+ * hold a byte-for-byte copy of it; tests/flows checks that the copy matches.
+ */
+export const FLOW_SCRIPT_COPIES: { script: string; copy: string }[] = [
+  {
+    script: "scripts/customers/import_customers.ts",
+    copy: "resources/flows/import_customers_at_scale.flow/import_slice.inline_script.ts",
+  },
+];
 
 /** Formats TypeScript with the project's Biome settings, as `biome format` would. */
 export async function formatWithBiome(text: string, filePath: string): Promise<string> {
@@ -99,13 +143,22 @@ export async function listScripts(): Promise<string[]> {
 
 if (import.meta.main) {
   const block = readSharedBlock();
+  const importBlock = readImportBlock();
   for (const file of await listScripts()) {
     const path = join(ROOT, file);
     const before = await Bun.file(path).text();
-    const after = stampScript(before, block);
+    const after = stampImportBlock(stampScript(before, block), importBlock);
     if (after !== before) {
       await Bun.write(path, after);
       process.stdout.write(`stamped ${file}\n`);
+    }
+  }
+  for (const { script, copy } of FLOW_SCRIPT_COPIES) {
+    const source = await Bun.file(join(ROOT, script)).text();
+    const target = Bun.file(join(ROOT, copy));
+    if (!(await target.exists()) || (await target.text()) !== source) {
+      await Bun.write(join(ROOT, copy), source);
+      process.stdout.write(`copied ${script} to ${copy}\n`);
     }
   }
 }

@@ -1,7 +1,8 @@
 // POST /v1/customers/search for a useful subset of Kustomer search
 // (developer.kustomer.com/docs/concepts/search): queryContext customer, conversation, message or
-// company; criteria { "<context>_<attribute>": { <operator>: value } } combined with and / or /
-// not (nestable); operators equals, contains, in, gt, gte, lt, lte, exists; sort; page and
+// company; criteria { "<context>_<attribute>": { <operator>: value } } (attribute in snake_case
+// as in Kustomer's reference, customer_external_id, or camelCase) combined with and / or / not
+// (nestable); operators equals, contains, in, gt, gte, lt, lte, exists; sort; page and
 // pageSize up to 500; idsOnly. Simplification: a date-only value (2024-05-01) is read as UTC
 // midnight, whatever timeZone says.
 import { type Context, type HandlerTable, isTrue, objectBody } from "../context.ts";
@@ -9,7 +10,7 @@ import { apiError, badRequest } from "../errors.ts";
 import { paginate, readPage } from "../pagination.ts";
 import { visible } from "../records.ts";
 import { COMPANIES, CONVERSATIONS, CUSTOMERS, type Kind, MESSAGES, render } from "../resources.ts";
-import type { Doc, Json } from "../store.ts";
+import type { Doc, Json, Store } from "../store.ts";
 
 type Test = (doc: Doc) => boolean;
 
@@ -64,11 +65,54 @@ export const searchHandlers: HandlerTable = {
       );
     }
     const test = compileGroup(body, queryContext, "");
-    const all = context.store.list(kind.collection);
+    const all =
+      externalIdCandidates(context.store, kind, body, queryContext) ??
+      context.store.list(kind.collection);
     const found = (body.includeDeleted === true ? all : visible(all)).filter(test);
     return searchReply(context, kind, sortDocs(found, body.sort, queryContext));
   },
 };
+
+/**
+ * A search that must match an externalId (a top-level `and` criterion with equals or in) only
+ * looks at the records the store's externalId index names, so that looking a chunk of an import up
+ * stays fast in a store of 10,000s of records. Those candidates still go through every criterion.
+ * The index matches exactly, where a full scan's equals ignores case.
+ */
+function externalIdCandidates(
+  store: Store,
+  kind: Kind,
+  body: Json,
+  queryContext: string,
+): Doc[] | undefined {
+  const criteria = Array.isArray(body.and) ? body.and : isObject(body.and) ? [body.and] : [];
+  for (const criterion of criteria) {
+    for (const field of [`${queryContext}_external_id`, `${queryContext}_externalId`]) {
+      const condition = isObject(criterion) ? criterion[field] : undefined;
+      if (!isObject(condition)) {
+        continue;
+      }
+      const values = Array.isArray(condition.in)
+        ? condition.in
+        : condition.equals !== undefined
+          ? [condition.equals]
+          : undefined;
+      if (values) {
+        const ids = new Set<string>();
+        return values
+          .flatMap((value) =>
+            typeof value === "string" ? store.findByExternalId(kind.collection, value) : [],
+          )
+          .filter((doc) => !ids.has(doc.id) && ids.add(doc.id));
+      }
+    }
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 
 function searchReply(context: Context, kind: Kind, docs: Doc[]) {
   const page = paginate(
@@ -152,8 +196,16 @@ function compileCriterion(
   };
 }
 
+/**
+ * Kustomer's reference writes attributes in snake_case (customer_updated_at, customer_external_id)
+ * and custom ones as <context>_custom_<name>; the camelCase names the records carry work too.
+ */
 function fieldPath(attribute: string): string[] {
-  return ALIASES[attribute] ?? attribute.split(".");
+  if (attribute.startsWith("custom_")) {
+    return ["custom", attribute.slice("custom_".length)];
+  }
+  const camel = attribute.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+  return ALIASES[camel] ?? camel.split(".");
 }
 
 /** Every value at a path; lists along the way are searched entry by entry. */

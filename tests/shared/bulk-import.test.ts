@@ -92,18 +92,22 @@ describe("the pacer", () => {
     const worker = async () => {
       while (next < options.count) {
         next++;
-        await pacer.acquire(0);
+        const seq = await pacer.acquire(0);
         const now = clock.now();
         sent.push(now);
         const ok = server.take(now);
         throttled += ok ? 0 : 1;
         const headers = server.headers(now);
         await clock.sleep(50); // the request's round trip
-        pacer.release(ok ? 200 : 429, {
-          limit: Number(headers["x-ratelimit-limit"]),
-          remaining: Number(headers["x-ratelimit-remaining"]),
-          reset: Number(headers["x-ratelimit-reset"]),
-        });
+        pacer.release(
+          ok ? 200 : 429,
+          {
+            limit: Number(headers["x-ratelimit-limit"]),
+            remaining: Number(headers["x-ratelimit-remaining"]),
+            reset: Number(headers["x-ratelimit-reset"]),
+          },
+          seq,
+        );
       }
     };
     const started = clock.now();
@@ -142,15 +146,15 @@ describe("the pacer", () => {
     }
     await clock.run(clock.sleep(1));
     expect(granted).toBe(1);
-    pacer.release(200, { limit: 300, remaining: 299, reset: clock.now() + 60_000 });
+    pacer.release(200, { limit: 300, remaining: 299, reset: clock.now() + 60_000 }, 0);
     await clock.run(clock.sleep(1_000));
     expect(granted).toBe(3);
   });
 
   test("does not hold requests back when Kustomer sends no rate-limit headers", async () => {
     const pacer = new KustomerPacer(1);
-    await clock.run(pacer.acquire(0));
-    pacer.release(200, {});
+    const first = await clock.run(pacer.acquire(0));
+    pacer.release(200, {}, first);
     const started = clock.now();
     await clock.run(Promise.all(Array.from({ length: 50 }, () => pacer.acquire(0))));
     expect(clock.now()).toBe(started);
@@ -158,17 +162,17 @@ describe("the pacer", () => {
 
   test("after a 429 it waits for the reset before sending again", async () => {
     const pacer = new KustomerPacer(1);
-    await clock.run(pacer.acquire(0));
+    const first = await clock.run(pacer.acquire(0));
     const reset = clock.now() + 30_000;
-    pacer.release(429, { limit: 300, remaining: 0, reset });
+    pacer.release(429, { limit: 300, remaining: 0, reset }, first);
     await clock.run(pacer.acquire(0));
     expect(clock.now()).toBeGreaterThanOrEqual(reset);
   });
 
   test("gives new bulk calls the next free slot before reads", async () => {
     const pacer = new KustomerPacer(1);
-    await clock.run(pacer.acquire(0));
-    pacer.release(200, { limit: 2, remaining: 0, reset: clock.now() + 1_000 });
+    const first = await clock.run(pacer.acquire(0));
+    pacer.release(200, { limit: 2, remaining: 0, reset: clock.now() + 1_000 }, first);
     const order: string[] = [];
     const read = pacer.acquire(1).then(() => order.push("read"));
     const submit = pacer.acquire(0).then(() => order.push("submit"));
