@@ -293,11 +293,12 @@ export function toTypeScript(schema: OpenApiSchema, indent = ""): string {
     // Windmill renders a union as an untyped field. When every shape is an object, the form shows
     // one object with every shape's fields (required only where all shapes require them);
     // otherwise it shows the first shape. The local check still requires one exact shape.
-    const objects = variants.every(
+    const shapes = variants.map(flattenAllOf);
+    const objects = shapes.every(
       (variant) => (variant.type === "object" || !variant.type) && variant.properties,
     );
     return objects
-      ? toTypeScript(mergeObjectShapes(variants, schema.nullable), indent)
+      ? toTypeScript(mergeObjectShapes(shapes, schema.nullable), indent)
       : toTypeScript(variants[0] ?? {}, indent);
   }
   const nullable = schema.nullable ? " | null" : "";
@@ -325,11 +326,30 @@ export function toTypeScript(schema: OpenApiSchema, indent = ""): string {
   }
 }
 
+/** { allOf: [a, b] } as one object with the fields and required fields of both. */
+function flattenAllOf(schema: OpenApiSchema): OpenApiSchema {
+  if (!schema.allOf) {
+    return schema;
+  }
+  const parts = schema.allOf.map(flattenAllOf);
+  return {
+    type: "object",
+    properties: Object.assign({}, ...parts.map((part) => part.properties ?? {})),
+    required: parts.flatMap((part) => part.required ?? []),
+  };
+}
+
 function mergeObjectShapes(variants: OpenApiSchema[], nullable?: boolean): OpenApiSchema {
   const properties: { [field: string]: OpenApiSchema } = {};
   for (const variant of variants) {
     for (const [field, value] of Object.entries(variant.properties ?? {})) {
-      properties[field] ??= value;
+      const seen = properties[field];
+      // The same field with different allowed values in each shape (a draft's channel): the form
+      // offers all of them.
+      properties[field] =
+        seen?.enum && value.enum
+          ? { ...seen, enum: [...new Set([...seen.enum, ...value.enum])] }
+          : (seen ?? value);
     }
   }
   const required = Object.keys(properties).filter((field) =>
@@ -514,9 +534,13 @@ function queryType(parameter: OpenApiParameter | undefined): string {
  * The local rule for a query value, when it says more than "a string": allowed values, a number
  * or boolean type, a range. Plain strings need no check.
  */
-function queryRule(schema: OpenApiSchema): KustomerSchema | undefined {
+function queryRule(name: string, schema: OpenApiSchema): KustomerSchema | undefined {
   const rule = toLocalSchema({ ...schema, nullable: false });
   delete rule.nullable;
+  if ((name === "page" || name === "pageSize") && rule.minimum === undefined) {
+    // Pages count from 1 (developer.kustomer.com/docs/concepts/pagination); the spec omits it.
+    rule.minimum = 1;
+  }
   const saysMore =
     rule.enum !== undefined ||
     rule.minimum !== undefined ||
@@ -633,7 +657,7 @@ function renderScript(
   ];
   const queryRules = byLocation("query").flatMap((parameter) => {
     const spec = specParameters.find((item) => item.name === parameter.name)?.schema;
-    const rule = spec ? queryRule(spec) : undefined;
+    const rule = spec ? queryRule(parameter.name, spec) : undefined;
     return rule
       ? [`${JSON.stringify(wireName(parameter.name, extras))}: ${JSON.stringify(rule)}`]
       : [];

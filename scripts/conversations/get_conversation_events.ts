@@ -24,7 +24,7 @@ export async function main(
     path: "/v1/conversations/{id}/events",
     pathParams: { id },
     query: { page, pageSize, sort },
-    querySchema: { page: { type: "number" }, pageSize: { type: "number" } },
+    querySchema: { page: { type: "number", minimum: 1 }, pageSize: { type: "number", minimum: 1 } },
   });
 }
 

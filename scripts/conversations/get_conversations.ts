@@ -18,8 +18,8 @@ export async function main(auth: Kustomer, page?: number, pageSize?: number, sor
     path: "/v1/conversations",
     query: { page, pageSize, sort },
     querySchema: {
-      page: { type: "number" },
-      pageSize: { type: "number" },
+      page: { type: "number", minimum: 1 },
+      pageSize: { type: "number", minimum: 1 },
       sort: { type: "string", enum: ["desc"] },
     },
   });

@@ -24,8 +24,8 @@ export async function main(
     pathParams: { id },
     query: { page, pageSize, include },
     querySchema: {
-      page: { type: "number" },
-      pageSize: { type: "number" },
+      page: { type: "number", minimum: 1 },
+      pageSize: { type: "number", minimum: 1 },
       include: { type: "string", enum: ["attachments"] },
     },
   });

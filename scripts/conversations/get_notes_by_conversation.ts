@@ -17,7 +17,7 @@ export async function main(auth: Kustomer, id: string, page?: number, pageSize?:
     path: "/v1/conversations/{id}/notes",
     pathParams: { id },
     query: { page, pageSize },
-    querySchema: { page: { type: "number" }, pageSize: { type: "number" } },
+    querySchema: { page: { type: "number", minimum: 1 }, pageSize: { type: "number", minimum: 1 } },
   });
 }
 

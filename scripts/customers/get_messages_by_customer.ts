@@ -23,7 +23,7 @@ export async function main(
     path: "/v1/customers/{id}/messages",
     pathParams: { id },
     query: { page, pageSize, include },
-    querySchema: { page: { type: "number" }, pageSize: { type: "number" } },
+    querySchema: { page: { type: "number", minimum: 1 }, pageSize: { type: "number", minimum: 1 } },
   });
 }
 

@@ -17,7 +17,7 @@ export async function main(auth: Kustomer, pageSize?: number, page?: number) {
     method: "GET",
     path: "/v1/outboundAccounts",
     query: { pageSize, page },
-    querySchema: { pageSize: { type: "number" }, page: { type: "number" } },
+    querySchema: { pageSize: { type: "number", minimum: 1 }, page: { type: "number", minimum: 1 } },
   });
 }
 

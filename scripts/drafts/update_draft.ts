@@ -16,9 +16,27 @@ export async function main(
   auth: Kustomer,
   id: string,
   body: {
-    channel: "email";
+    channel:
+      | "email"
+      | "sms"
+      | "whatsapp"
+      | "chat"
+      | "facebook"
+      | "twitter-tweet"
+      | "twitter-dm"
+      | "note"
+      | "instagram";
     conversation?: string;
-    app?: "gmail" | "postmark";
+    app?:
+      | "gmail"
+      | "postmark"
+      | "twilio"
+      | "zipwhip"
+      | "messagebird"
+      | "twilio_whatsapp"
+      | "whatsapp"
+      | "chat"
+      | "smooch";
     customer?: string;
     auto?: boolean;
     scheduled?: boolean;
@@ -62,7 +80,7 @@ export async function main(
     /** Also accepted: { id?: string; templateType: "quick_replies"; body?: string; actions: { displayText: string; valueType: "url" | "text"; value: string; }[]; } or { id?: string; templateType: "deflection"; body?: string; actions: { displayText: string; valueType: "url" | "text"; value: string; }[]; articles: { id: string; type?: string; attributes?: { [key: string]: unknown }; }[]; followupText?: string; } or { id?: string; templateType: "mll"; body?: string; actions: { tree: { [key: string]: unknown }; }; }. */
     messageTemplate?: {
       id?: string;
-      templateType: "text";
+      templateType: "text" | "quick_replies" | "deflection" | "mll";
       body?: string;
       actions?: {
         displayText: string;

@@ -23,8 +23,8 @@ export async function main(
     path: "/v1/klasses",
     query: { pageSize, page, status },
     querySchema: {
-      pageSize: { type: "number" },
-      page: { type: "number" },
+      pageSize: { type: "number", minimum: 1 },
+      page: { type: "number", minimum: 1 },
       status: { type: "string", enum: ["enabled", "disabled", "existing_only"] },
     },
   });

@@ -23,7 +23,7 @@ export async function main(
     method: "GET",
     path: "/v1/messages",
     query: { page, pageSize, include, sort },
-    querySchema: { page: { type: "number" }, pageSize: { type: "number" } },
+    querySchema: { page: { type: "number", minimum: 1 }, pageSize: { type: "number", minimum: 1 } },
   });
 }
 

@@ -17,7 +17,7 @@ export async function main(auth: Kustomer, page?: number, pageSize?: number) {
     method: "GET",
     path: "/v1/satisfaction",
     query: { page, pageSize },
-    querySchema: { page: { type: "number" }, pageSize: { type: "number" } },
+    querySchema: { page: { type: "number", minimum: 1 }, pageSize: { type: "number", minimum: 1 } },
   });
 }
 

@@ -59,7 +59,16 @@ function toJsonSchema(node: unknown, key?: string): unknown {
   }
   const nullableWithoutType = schema.nullable === true && schema.type === undefined;
   delete schema.nullable;
-  if (key === "custom" && schema.type === "object" && !schema.properties) {
+  // `custom`, and free-form objects such as a tracking event's meta or metadata's properties, are
+  // declared with no properties and additionalProperties: false, which would reject every entry;
+  // tools/overrides.ts reads them as free-form for the same reason.
+  if (
+    schema.type === "object" &&
+    !schema.properties &&
+    !schema.anyOf &&
+    !schema.oneOf &&
+    (key === "custom" || schema.additionalProperties === false)
+  ) {
     delete schema.additionalProperties;
   }
   // "One shape, or null" written as anyOf plus nullable, with no type of its own.
