@@ -391,7 +391,12 @@ class KustomerPacer {
     }
     if (!this.unpaced && this.limit !== undefined) {
       const budget = Math.max(1, this.budget(this.limit));
-      this.nextAt = now + Math.max(0, this.windowEnd - now) / budget;
+      // Requests are spread over the window, leaving room for the org's other integrations. With a
+      // share of 1 (a dedicated import window) only new bulk calls are spread: the reads that
+      // follow operations go as soon as the budget allows, so the last operations finish sooner.
+      if (this.share < 1 || waiter.priority === KUSTOMER_PRIORITY.submit) {
+        this.nextAt = now + Math.max(0, this.windowEnd - now) / budget;
+      }
       this.remaining--;
     }
     const seq = this.sequence++;
