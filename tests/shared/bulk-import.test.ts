@@ -83,7 +83,12 @@ function expectNoDuplicates(api: ReturnType<typeof fakeBulkApi>): void {
 
 describe("the pacer", () => {
   /** Sends `count` requests through the pacer, `workers` at a time, answered by a fixed-window server. */
-  async function drive(options: { count: number; workers: number; share?: number }) {
+  async function drive(options: {
+    count: number;
+    workers: number;
+    share?: number;
+    priority?: number;
+  }) {
     const server = new FixedWindowLimiter(300, 60_000, "ms");
     const pacer = new KustomerPacer(options.share ?? 1);
     const sent: number[] = [];
@@ -92,7 +97,7 @@ describe("the pacer", () => {
     const worker = async () => {
       while (next < options.count) {
         next++;
-        const seq = await pacer.acquire(0);
+        const seq = await pacer.acquire(options.priority ?? 0);
         const now = clock.now();
         sent.push(now);
         const ok = server.take(now);
@@ -130,6 +135,16 @@ describe("the pacer", () => {
     // An even spread sends about 50 in the first 10 s of a 60 s window; a burst would send 300.
     expect(firstTenSeconds).toBeGreaterThan(30);
     expect(firstTenSeconds).toBeLessThan(80);
+  });
+
+  test("in a dedicated window (share 1) reads go as soon as the budget allows, never over it", async () => {
+    const dedicated = await drive({ count: 600, workers: 50, priority: 1 });
+    expect(dedicated.throttled).toBe(0);
+    // Each window's 300 reads go at once (50 at a time), the next 300 when the window resets.
+    expect(dedicated.sent.filter((at) => at < 10_000).length).toBe(300);
+    expect(dedicated.sent.at(-1)).toBeLessThan(70_000);
+    const shared = await drive({ count: 300, workers: 50, share: 0.8, priority: 1 });
+    expect(shared.sent.filter((at) => at < 10_000).length).toBeLessThan(80);
   });
 
   test("takes at most its share of each window", async () => {
