@@ -980,12 +980,14 @@ type KustomerParameter = { name: string; optional: boolean; type: string; writte
 
 /** Reads main's parameters (name, optional, type text) from the script's own source. */
 function kustomerSignature(source: string): KustomerParameter[] {
-  const start = source.indexOf("(", source.indexOf("export async function main"));
+  // Comments go first: a comma or a bracket in a field's doc comment is not part of the signature.
+  const from = source.indexOf("(", source.indexOf("export async function main"));
+  const text = source.slice(from).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
   let depth = 0;
   let current = "";
   const parts: string[] = [];
-  for (let index = start + 1; index < source.length; index++) {
-    const char = source[index] ?? "";
+  for (let index = 1; index < text.length; index++) {
+    const char = text[index] ?? "";
     if ("({[<".includes(char)) {
       depth++;
     }
@@ -1004,7 +1006,7 @@ function kustomerSignature(source: string): KustomerParameter[] {
   }
   parts.push(current);
   return parts
-    .map((part) => part.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").trim())
+    .map((part) => part.trim())
     .filter((part) => part !== "")
     .map((part) => {
       const match = /^(\w+)(\?)?\s*(?::\s*([\s\S]*?))?\s*(?:=\s*([\s\S]*))?$/.exec(part);

@@ -7,6 +7,7 @@ import {
   kustomerRequest,
   kustomerRetryAfterMs,
   kustomerSettings,
+  kustomerSignature,
 } from "../../resources/kustomer.ts";
 import { jsonResponse, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
 
@@ -752,5 +753,22 @@ describe("input checked against the schema before sending", () => {
     };
     await post(body, customer);
     expect(calls[0]?.body).toEqual(body);
+  });
+});
+
+describe("main's signature, as the terminal runner reads it", () => {
+  test("commas and brackets in doc comments do not split or end a parameter", () => {
+    const source = `export async function main(
+  auth: Kustomer,
+  /** The records, in any order (one per line, or a list). */
+  records: { name: string; tags?: string[] }[],
+  // How long to wait, in seconds (at most 600), then stop.
+  deadlineSeconds?: number,
+) {}`;
+    expect(kustomerSignature(source).map(({ name, optional }) => ({ name, optional }))).toEqual([
+      { name: "auth", optional: false },
+      { name: "records", optional: false },
+      { name: "deadlineSeconds", optional: true },
+    ]);
   });
 });
