@@ -17,6 +17,7 @@ Usage: bun sandbox/main.ts [flags]
   --latency-ms N               latency added to every request
   --drop-after-commit-rate R   share of writes committed, then answered by dropping the connection
   --bulk-step-ms N             delay between bulk job steps (default 5)
+  --webhook-timeout-ms N       how long an outbound-webhook delivery may take (default 5000)
   --verbose                    print one line per request
   --help                       show this help
 `;
@@ -25,7 +26,14 @@ export type CliArgs = { help: boolean; verbose: boolean; options: SandboxOptions
 
 type NumberFlag = Exclude<
   keyof SandboxOptions,
-  "apiKey" | "dbPath" | "random" | "log" | "onResponse" | "rateResetUnit" | "uniqueExternalIds"
+  | "apiKey"
+  | "dbPath"
+  | "random"
+  | "log"
+  | "onResponse"
+  | "rateResetUnit"
+  | "uniqueExternalIds"
+  | "webhookRetryDelaysMs"
 >;
 
 const NUMBER_FLAGS: { [flag: string]: NumberFlag } = {
@@ -36,6 +44,7 @@ const NUMBER_FLAGS: { [flag: string]: NumberFlag } = {
   "--latency-ms": "latencyMs",
   "--drop-after-commit-rate": "dropAfterCommitRate",
   "--bulk-step-ms": "bulkStepMs",
+  "--webhook-timeout-ms": "webhookTimeoutMs",
 };
 
 const STRING_FLAGS: { [flag: string]: "apiKey" | "dbPath" } = {

@@ -22,7 +22,17 @@ const BULK_STATUS_ROUTES: [string, Method, string, number][] = [
   ["GetBulkOperationBatches", "GET", "/v1/bulk/{id}/batches", 200],
 ];
 
-const TABLE = [...CORE_OPERATIONS, ...BULK_STATUS_ROUTES];
+/** Outbound webhooks (Apps platform), so the whole event loop runs locally (sandbox/webhooks.ts). */
+const OUTBOUND_WEBHOOK_ROUTES: [string, Method, string, number][] = [
+  ["CreateOutboundWebhook", "POST", "/v1/outbound-webhooks", 201],
+  ["ListOutboundWebhooks", "GET", "/v1/outbound-webhooks", 200],
+  ["ListSubscribableEvents", "GET", "/v1/outbound-webhooks/events", 200],
+  ["ListOutboundWebhookTransactions", "GET", "/v1/outbound-webhooks/transactions", 200],
+  ["GetOutboundWebhook", "GET", "/v1/outbound-webhooks/{id}", 200],
+  ["DeleteOutboundWebhook", "DELETE", "/v1/outbound-webhooks/{id}", 204],
+];
+
+const TABLE = [...CORE_OPERATIONS, ...BULK_STATUS_ROUTES, ...OUTBOUND_WEBHOOK_ROUTES];
 
 export const OPERATIONS: Operation[] = TABLE.map(([operationId, method, path, success]) => ({
   operationId,

@@ -27,6 +27,7 @@ import { createRouter, type Router } from "./router.ts";
 import { resolveSettings, type SandboxOptions, type Settings } from "./settings.ts";
 import { Store } from "./store.ts";
 import { validateBody } from "./validation.ts";
+import { WebhookEmitter } from "./webhooks.ts";
 
 export { DEFAULT_API_KEY, DEFAULT_PORT, type SandboxOptions } from "./settings.ts";
 
@@ -41,7 +42,9 @@ export type Sandbox = {
    * what a client really wrote (e.g. that nothing was created twice).
    */
   records(collection: string): { id: string; attributes: { [field: string]: unknown } }[];
-  /** Stops listening, cancels pending bulk steps and closes the database. */
+  /** Resolves when every outbound-webhook delivery started so far succeeded or gave up. */
+  webhooksSettled(): Promise<void>;
+  /** Stops listening, cancels pending bulk steps and webhook retries, and closes the database. */
   stop(): Promise<void>;
 };
 
@@ -57,6 +60,12 @@ export function startSandbox(options: SandboxOptions = {}): Sandbox {
   const settings = resolveSettings(options);
   const store = new Store(settings.dbPath, { uniqueExternalIds: settings.uniqueExternalIds });
   const bulk = new BulkRunner(store, BULK_ACTIONS, settings.bulkStepMs);
+  const webhooks = new WebhookEmitter(
+    store,
+    { retryDelaysMs: settings.webhookRetryDelaysMs, timeoutMs: settings.webhookTimeoutMs },
+    settings.log,
+  );
+  store.onWrite = (collection, before, after) => webhooks.recordWritten(collection, before, after);
   const parts: Parts = {
     settings,
     store,
@@ -82,8 +91,10 @@ export function startSandbox(options: SandboxOptions = {}): Sandbox {
     apiKey: settings.apiKey,
     records: (collection) =>
       store.list(collection).map((doc) => ({ id: doc.id, attributes: doc.attributes })),
+    webhooksSettled: () => webhooks.settled(),
     async stop() {
       bulk.stop();
+      webhooks.stop();
       await server.stop(true);
       store.close();
     },

@@ -1,6 +1,8 @@
 // startSandbox() options, their defaults, and the range checks that turn a bad value into an
 // error naming the option (rather than a sandbox that misbehaves later).
 
+import { DEFAULT_WEBHOOK_SETTINGS } from "./webhooks.ts";
+
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_API_KEY = "sandbox-key";
 
@@ -37,6 +39,13 @@ export type SandboxOptions = {
   bulkStepMs?: number;
   /** Largest request body accepted, in bytes (Kustomer: 100 KB for most endpoints). */
   maxBodyBytes?: number;
+  /**
+   * Delays before each retry of a failed outbound-webhook delivery, in ms (sandbox/webhooks.ts;
+   * default: Kustomer's schedule a thousand times faster). [] delivers once.
+   */
+  webhookRetryDelaysMs?: number[];
+  /** How long one webhook delivery may take before it counts as failed, in ms. Default 5000. */
+  webhookTimeoutMs?: number;
   /** Source of randomness for fault injection (tests can pass a fixed one). */
   random?: () => number;
   /** Notes about injected faults, one line each. Silent when absent. */
@@ -61,6 +70,8 @@ export function resolveSettings(options: SandboxOptions): Settings {
     dropAfterCommitRate: options.dropAfterCommitRate ?? 0,
     bulkStepMs: options.bulkStepMs ?? 5,
     maxBodyBytes: options.maxBodyBytes ?? 100 * 1024,
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_SETTINGS.retryDelaysMs,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs,
     random: options.random ?? Math.random,
     dbPath: options.dbPath,
     log: options.log,
@@ -73,6 +84,10 @@ export function resolveSettings(options: SandboxOptions): Settings {
   checkRange("latencyMs", settings.latencyMs, 0, 600_000, false);
   checkRange("dropAfterCommitRate", settings.dropAfterCommitRate, 0, 1, false);
   checkRange("bulkStepMs", settings.bulkStepMs, 0, 60_000, false);
+  checkRange("webhookTimeoutMs", settings.webhookTimeoutMs, 1, 600_000, false);
+  for (const delay of settings.webhookRetryDelaysMs) {
+    checkRange("webhookRetryDelaysMs[]", delay, 0, 3_600_000, false);
+  }
   checkRange("maxBodyBytes", settings.maxBodyBytes, 1, Number.MAX_SAFE_INTEGER, true);
   if (settings.rateResetUnit !== "s" && settings.rateResetUnit !== "ms") {
     throw new Error(`rateResetUnit must be "s" or "ms" (got ${String(settings.rateResetUnit)})`);

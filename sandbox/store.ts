@@ -32,6 +32,8 @@ export class Store {
   private readonly byExternalId = new Map<string, Map<string, Set<string>>>();
   private readonly persistence: Persistence | undefined;
   readonly uniqueExternalIds: boolean;
+  /** Told of every write after it is stored (the outbound-webhook emitter listens here). */
+  onWrite?: (collection: string, before: Doc | undefined, after: Doc) => void;
 
   constructor(dbPath?: string, options: StoreOptions = {}) {
     this.uniqueExternalIds = options.uniqueExternalIds ?? true;
@@ -75,10 +77,12 @@ export class Store {
       records = new Map();
       this.collections.set(collection, records);
     }
-    this.unindex(collection, records.get(doc.id));
+    const before = records.get(doc.id);
+    this.unindex(collection, before);
     records.set(doc.id, doc);
     this.index(collection, doc);
     this.persistence?.upsert.run(collection, doc.id, JSON.stringify(doc));
+    this.onWrite?.(collection, before, doc);
   }
 
   remove(collection: string, id: string): boolean {

@@ -2,7 +2,7 @@
 // would stop it pasting into Windmill alone.
 import { describe, expect, test } from "bun:test";
 import { extractSharedBlock, readSharedBlock, stampScript } from "../tools/stamp.ts";
-import { listScripts, readProjectFile } from "./helpers/project.ts";
+import { listKustomerScripts, listScripts, readProjectFile } from "./helpers/project.ts";
 
 const canonical = readSharedBlock();
 
@@ -21,7 +21,7 @@ describe("the shared block", () => {
   });
 });
 
-for (const file of listScripts()) {
+for (const file of listKustomerScripts()) {
   describe(file, () => {
     const source = readProjectFile(file);
 

@@ -23,7 +23,7 @@ import {
   parseArgs,
   scriptDocs,
 } from "../tools/build-windmill.ts";
-import { listScripts, ROOT, readProjectFile } from "./helpers/project.ts";
+import { listKustomerScripts, listScripts, ROOT, readProjectFile } from "./helpers/project.ts";
 
 type SchemaNode = {
   type?: string;
@@ -112,6 +112,7 @@ describe("the tree", () => {
         ...expected,
         "f/kustomer/folder.meta.yaml",
         "kustomer.resource-type.yaml",
+        "kustomer_webhook.resource-type.yaml",
         "wmill-lock.yaml",
         "wmill.yaml",
       ].sort(),
@@ -141,15 +142,29 @@ describe("the tree", () => {
     );
   });
 
-  test("the resource type is resources/kustomer.resource-type.json, in wmill's form", () => {
-    const json = JSON.parse(readProjectFile("resources/kustomer.resource-type.json"));
-    const file = readYaml<{ schema: unknown; description: string }>("kustomer.resource-type.yaml");
-    expect(file.schema).toEqual(json);
-    expect(Object.keys(file.schema as object)).toEqual(Object.keys(json));
-    expect(Object.keys((file.schema as { properties: object }).properties)).toEqual(
-      Object.keys(json.properties),
-    );
-    expect(file.description).toBe(json.description);
+  for (const name of ["kustomer", "kustomer_webhook"]) {
+    test(`the resource type is resources/${name}.resource-type.json, in wmill's form`, () => {
+      const json = JSON.parse(readProjectFile(`resources/${name}.resource-type.json`));
+      const file = readYaml<{ schema: unknown; description: string }>(`${name}.resource-type.yaml`);
+      expect(file.schema).toEqual(json);
+      expect(Object.keys(file.schema as object)).toEqual(Object.keys(json));
+      expect(Object.keys((file.schema as { properties: object }).properties)).toEqual(
+        Object.keys(json.properties),
+      );
+      expect(file.description).toBe(json.description);
+    });
+  }
+
+  test("the webhook intake keeps its preprocessor and takes the kustomer_webhook resource", () => {
+    const metadata = metadataOf("f/kustomer/webhooks/receive_kustomer_event") as ScriptYaml & {
+      has_preprocessor?: boolean;
+    };
+    expect(metadata.has_preprocessor).toBe(true);
+    expect(metadata.schema.properties.webhook).toMatchObject({
+      type: "object",
+      format: "resource-kustomer_webhook",
+    });
+    expect(metadata.schema.order).toEqual(["webhook", "raw_body", "signature"]);
   });
 
   test("wmill-lock.yaml holds the hash wmill computes for each script's metadata", () => {
@@ -167,7 +182,7 @@ describe("the tree", () => {
   });
 });
 
-for (const script of listScripts()) {
+for (const script of listKustomerScripts()) {
   describe(`${script} in the tree`, () => {
     const path = windmillPathOf(script);
     const source = readProjectFile(script);

@@ -4,7 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import init, { parse_deno } from "windmill-parser-wasm-ts";
 import { kustomerSignature } from "../resources/kustomer.ts";
-import { listScripts, readProjectFile } from "./helpers/project.ts";
+import { listKustomerScripts, readProjectFile } from "./helpers/project.ts";
 
 type WindmillType =
   | string
@@ -60,7 +60,7 @@ export async function main(a: Body, b: Array<string>, c: 1 | 2, d: { e: Record<s
   });
 });
 
-for (const file of listScripts()) {
+for (const file of listKustomerScripts()) {
   describe(`${file} in Windmill's parser`, () => {
     const source = readProjectFile(file);
     const args = parse(source);

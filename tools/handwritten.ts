@@ -8,6 +8,11 @@ export type HandwrittenScript = {
   file: string;
   /** The title on the script's first doc-comment line. */
   summary: string;
+  /**
+   * The script makes no Kustomer request (the webhook intake): it carries no shared block, no
+   * //native line and no `auth: Kustomer`, and its own test checks what it has instead.
+   */
+  standalone?: true;
 };
 
 export const HANDWRITTEN: HandwrittenScript[] = [
@@ -18,4 +23,14 @@ export const HANDWRITTEN: HandwrittenScript[] = [
   { file: "scripts/kobjects/import_kobjects.ts", summary: "Import KObjects (custom objects)" },
   { file: "scripts/messages/import_messages.ts", summary: "Import messages" },
   { file: "scripts/notes/import_notes.ts", summary: "Import notes" },
+  {
+    file: "scripts/webhooks/receive_kustomer_event.ts",
+    summary: "Receive a Kustomer event (verified)",
+    standalone: true,
+  },
 ];
+
+/** Scripts that do not call Kustomer (see HandwrittenScript.standalone). */
+export const STANDALONE_SCRIPTS = new Set(
+  HANDWRITTEN.filter((script) => script.standalone).map((script) => script.file),
+);

@@ -8,6 +8,7 @@ import { customerHandlers } from "./customers.ts";
 import { klassHandlers } from "./klasses.ts";
 import { messageHandlers } from "./messages.ts";
 import { noteHandlers } from "./notes.ts";
+import { outboundWebhookHandlers } from "./outbound_webhooks.ts";
 import { searchHandlers } from "./search.ts";
 
 export const HANDLERS: HandlerTable = {
@@ -19,4 +20,5 @@ export const HANDLERS: HandlerTable = {
   ...klassHandlers,
   ...searchHandlers,
   ...bulkHandlers,
+  ...outboundWebhookHandlers,
 };

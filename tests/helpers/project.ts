@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Endpoint } from "../../tools/generate.ts";
+import { STANDALONE_SCRIPTS } from "../../tools/handwritten.ts";
 
 export const ROOT = join(import.meta.dir, "..", "..");
 
@@ -11,6 +12,11 @@ export const ENDPOINTS: Endpoint[] = JSON.parse(
 
 export function listScripts(): string[] {
   return Array.from(new Bun.Glob("scripts/**/*.ts").scanSync({ cwd: ROOT })).sort();
+}
+
+/** The scripts that call Kustomer: all but the standalone ones (tools/handwritten.ts). */
+export function listKustomerScripts(): string[] {
+  return listScripts().filter((file) => !STANDALONE_SCRIPTS.has(file));
 }
 
 export function readProjectFile(file: string): string {
