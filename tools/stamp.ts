@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { STANDALONE_SCRIPTS } from "./handwritten.ts";
 
 const ROOT = join(dirname(import.meta.path), "..");
 export const SHARED_START = "// <kustomer-shared v1>";
@@ -145,6 +146,9 @@ if (import.meta.main) {
   const block = readSharedBlock();
   const importBlock = readImportBlock();
   for (const file of await listScripts()) {
+    if (STANDALONE_SCRIPTS.has(file)) {
+      continue; // makes no Kustomer request: no shared block (tools/handwritten.ts)
+    }
     const path = join(ROOT, file);
     const before = await Bun.file(path).text();
     const after = stampImportBlock(stampScript(before, block), importBlock);
