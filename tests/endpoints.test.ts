@@ -1,6 +1,6 @@
 // The endpoint table (tools/endpoints.json), the scripts and their tests agree one to one, and the
 // generator's output is what is committed.
-import { describe, expect, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kustomerSignature } from "../resources/kustomer.ts";
@@ -14,6 +14,10 @@ import {
   readProjectFile,
   testFileFor,
 } from "./helpers/project.ts";
+
+// Building or generating handles every script (Windmill's parser, Biome): seconds, more on a busy
+// machine. A guard against a hang, not a speed target.
+setDefaultTimeout(60_000);
 
 const CORE_OPERATION_IDS = new Set(CORE_OPERATIONS.map(([operationId]) => operationId));
 const SHARED_SKIP_NOTE = `skipped: ${SHARED_DIR} not found (a user's clone has no ../shared)`;

@@ -1,7 +1,7 @@
 // `bun run build:windmill` (tools/build-windmill.ts) writes the tree `wmill sync push` takes: every
 // script with its metadata, the folder, the resource type and wmill's own config. These tests
 // build into temporary directories and read the result back as wmill would; no network.
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -24,6 +24,10 @@ import {
   scriptDocs,
 } from "../tools/build-windmill.ts";
 import { listKustomerScripts, listScripts, ROOT, readProjectFile } from "./helpers/project.ts";
+
+// Building or generating handles every script (Windmill's parser, Biome): seconds, more on a busy
+// machine. A guard against a hang, not a speed target.
+setDefaultTimeout(60_000);
 
 type SchemaNode = {
   type?: string;
