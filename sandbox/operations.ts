@@ -1,9 +1,11 @@
-// Every Kustomer Core Resources operation (generated into resources/operations.ts from Kustomer's
-// official OpenAPI and operation table), plus the two bulk-status routes of the bulk guide
-// (developer.kustomer.com/docs/guides/bulk-operations). The sandbox routes with this table: a known
-// operation it does not model answers 501 and names itself; a path matching nothing answers 404.
+// Every operation the collection covers (generated into resources/operations.ts): Kustomer's Core
+// Resources from its official OpenAPI and operation table, then Access management, the bulk-status
+// routes of the bulk guide (developer.kustomer.com/docs/guides/bulk-operations) and the operations
+// beyond them (queues, routing, workflows, knowledge base, apps, settings, AI, chat). The sandbox
+// routes with this table: a known operation it does not model answers 501 and names itself; a path
+// matching nothing answers 404.
 
-import { CORE_OPERATIONS } from "../resources/operations.ts";
+import { CORE_OPERATIONS, OTHER_OPERATIONS } from "../resources/operations.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -16,23 +18,9 @@ export type Operation = {
   success: number;
 };
 
-/** The two bulk-status routes of the bulk guide, which the Core Resources spec lacks. */
-const BULK_STATUS_ROUTES: [string, Method, string, number][] = [
-  ["GetBulkOperationById", "GET", "/v1/bulk/{id}", 200],
-  ["GetBulkOperationBatches", "GET", "/v1/bulk/{id}/batches", 200],
-];
-
-/** Outbound webhooks (Apps platform), so the whole event loop runs locally (sandbox/webhooks.ts). */
-const OUTBOUND_WEBHOOK_ROUTES: [string, Method, string, number][] = [
-  ["CreateOutboundWebhook", "POST", "/v1/outbound-webhooks", 201],
-  ["ListOutboundWebhooks", "GET", "/v1/outbound-webhooks", 200],
-  ["ListSubscribableEvents", "GET", "/v1/outbound-webhooks/events", 200],
-  ["ListOutboundWebhookTransactions", "GET", "/v1/outbound-webhooks/transactions", 200],
-  ["GetOutboundWebhook", "GET", "/v1/outbound-webhooks/{id}", 200],
-  ["DeleteOutboundWebhook", "DELETE", "/v1/outbound-webhooks/{id}", 204],
-];
-
-const TABLE = [...CORE_OPERATIONS, ...BULK_STATUS_ROUTES, ...OUTBOUND_WEBHOOK_ROUTES];
+// The outbound-webhook routes (Apps platform) are in OTHER_OPERATIONS with the rest, so the whole
+// event loop runs locally (sandbox/webhooks.ts).
+const TABLE = [...CORE_OPERATIONS, ...OTHER_OPERATIONS];
 
 export const OPERATIONS: Operation[] = TABLE.map(([operationId, method, path, success]) => ({
   operationId,

@@ -23,6 +23,8 @@ type CompiledRoute = {
  * klass's KObjects) on the same path shape. A 24-hex value is an id; anything else is a name.
  */
 const PARAM_GUARDS: { [operationId: string]: { [param: string]: RegExp } } = {
+  // GET /v1/users/{ids} (several users) and GET /v1/users/{id} share a shape: a list has a comma.
+  GetMultipleUsersByIds: { ids: /,/ },
   GetKlass: { id: OBJECT_ID },
   UpdateKlass: { id: OBJECT_ID },
   DeleteKlass: { id: OBJECT_ID },

@@ -119,6 +119,7 @@ describe.skipIf(!sharedAvailable())(
         expect({ file, text: readProjectFile(file) }).toEqual({ file, text });
       }
       expect(outputs.size).toBe(ENDPOINTS.length + 2);
-    });
+      // Generating and formatting every script takes several seconds on a busy 2-core machine.
+    }, 60_000);
   },
 );

@@ -35,7 +35,7 @@ for (const file of listKustomerScripts()) {
       expect(source).not.toMatch(/\brequire\(/);
     });
 
-    test("opens with a doc comment: title, description, roles, reference", () => {
+    test("opens with a doc comment: title, description, roles, reference (and contract)", () => {
       const header =
         /^\/\/native\n\/\*\*\n([\s\S]*?)\n \*\/\nexport async function main\(/.exec(source)?.[1] ??
         "";
@@ -43,9 +43,12 @@ for (const file of listKustomerScripts()) {
       expect(lines[0]?.length).toBeGreaterThan(5);
       expect(lines[1]).toBe("");
       expect(lines[2]?.length).toBeGreaterThan(40);
-      expect(header).toMatch(/\n \* (GET|POST|PUT|PATCH|DELETE) \/v1\/\S+\n/);
+      // Kustomer's routes are versioned: /v1, /v2, /v2.1 (chat), /v3 and /p/v3 (knowledge base).
+      expect(header).toMatch(/\n \* (GET|POST|PUT|PATCH|DELETE) \/(p\/)?v[0-9.]+\/\S+\n/);
       expect(header).toMatch(/\n \* Roles \(any one\): \S+/);
-      expect(header).toMatch(/\n \* Reference: https:\/\/developer\.kustomer\.com\/\S+$/);
+      expect(header).toMatch(
+        /\n \* Reference: https:\/\/developer\.kustomer\.com\/\S+(\n \* Contract: [^\n]+)?$/,
+      );
     });
 
     test("ends with the terminal hook", () => {

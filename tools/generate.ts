@@ -10,6 +10,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { KustomerSchema } from "../resources/kustomer.ts";
+import {
+  ADDED_OPERATIONS,
+  BEYOND_CORE,
+  type BeyondCoreInput,
+  CONTRACT_LABELS,
+  type ContractSource,
+} from "./beyond-core.ts";
+import { coverageTable, withCoverageTable } from "./coverage.ts";
 import { loadDescriptions } from "./descriptions.ts";
 import {
   adjustBodySchema,
@@ -82,6 +90,27 @@ export type Endpoint = {
   summary: string;
   roles: string[];
   reference: string;
+  /** Kustomer's API group, as its reference names it (Core resources, Queues and routing, …). */
+  group: string;
+  /** Where the operation's contract (method, path, parameters, body) comes from. */
+  source: ContractSource;
+  /** The page its typed query parameters or body fields come from, when not the OpenAPI. */
+  fieldsSource?: string;
+  /** The response shape in ../shared/kustomer/beyond-core/schemas/ that describes what it returns. */
+  responseShape?: string;
+};
+
+/** An operation's row before the generator adds what it knows from elsewhere. */
+type Row = Omit<
+  Endpoint,
+  "roles" | "reference" | "group" | "source" | "fieldsSource" | "responseShape"
+>;
+
+/** What the generator knows of an operation beyond its row: its group, source and shape. */
+type Contract = Pick<Endpoint, "group" | "source" | "fieldsSource" | "responseShape"> & {
+  /** The reference page, when the catalogue does not give a better one. */
+  reference?: string;
+  roles?: string[];
 };
 
 type Parameter = {
@@ -98,7 +127,7 @@ export function sharedAvailable(): boolean {
   );
 }
 
-function readOperationsTable(): Omit<Endpoint, "roles" | "reference">[] {
+function readOperationsTable(): Row[] {
   const lines = readFileSync(join(SHARED_DIR, "operations.tsv"), "utf8")
     .trim()
     .split("\n")
@@ -146,9 +175,10 @@ export type CatalogueEntry = {
 
 /** An operation to generate: its row in the endpoint table and its description in the spec. */
 type Planned = {
-  row: Omit<Endpoint, "roles" | "reference">;
+  row: Row;
   operation: OpenApiOperation;
   entry: CatalogueEntry | undefined;
+  contract: Contract;
 };
 
 /** Core Resources rows from operations.tsv, then the catalogue operations the collection adds. */
@@ -162,6 +192,7 @@ function planOperations(
     row,
     operation: findOperation(spec, row),
     entry: find(row.method, row.path),
+    contract: { group: "Core resources", source: "openapi" as const },
   }));
   const coreRoutes = new Set(core.map(({ row }) => `${row.method} ${row.path}`));
   const patched = [...catalogue, ...EXTRA_OPERATIONS].map((entry) => ({
@@ -175,8 +206,199 @@ function planOperations(
         CATALOGUE_EXTRA_IDS.includes(entry.id) ||
         EXTRA_OPERATIONS.some((extra) => extra.id === entry.id),
     )
-    .map((entry) => ({ row: catalogueRow(entry), operation: catalogueOperation(entry), entry }));
-  return [...core, ...added];
+    .map((entry) => ({
+      row: catalogueRow(entry),
+      operation: catalogueOperation(entry),
+      entry,
+      contract: catalogueContract(entry),
+    }));
+  const planned: Planned[] = [...core, ...added];
+  const routes = new Set(planned.map(({ row }) => `${row.method} ${row.path}`));
+  // The rows of beyond-core/operations.tsv that have inputs in tools/beyond-core.ts, then the
+  // operations added from Kustomer's reference; a route planned above keeps its plan.
+  for (const beyond of [...readBeyondCoreTable(), ...addedOperations()]) {
+    const route = `${beyond.method} ${beyond.path}`;
+    const input = BEYOND_CORE[route] ?? beyond.input;
+    if (input === undefined || routes.has(route)) {
+      continue;
+    }
+    routes.add(route);
+    planned.push(beyondCorePlan(beyond, input, find(beyond.method, beyond.path)));
+  }
+  return planned;
+}
+
+/** Access management and the bulk reads come from the catalogue; its group for each resource. */
+const CATALOGUE_GROUPS: { [resource: string]: string } = {
+  users: "Access management",
+  teams: "Access management",
+  roleGroups: "Access management",
+  authTokensAndSettings: "Access management",
+  authRoles: "Access management",
+  outboundWebhooks: "Apps platform",
+  inboundHooks: "Apps platform",
+  appsPlatform: "Apps platform",
+};
+
+/**
+ * A full-schema catalogue entry is Kustomer's OpenAPI as the kustomer-client project generated it;
+ * the others were read from an operation's page in Kustomer's reference.
+ */
+function catalogueContract(entry: CatalogueEntry): Contract {
+  return {
+    group: CATALOGUE_GROUPS[entry.resource] ?? "Core resources",
+    source: entry.detail === "full-schema" ? "openapi" : "reference-page",
+  };
+}
+
+/** One row of ../shared/kustomer/beyond-core/operations.tsv (or an added operation). */
+type BeyondCoreRow = {
+  group: string;
+  method: Endpoint["method"];
+  path: string;
+  summary: string;
+  schemaSource: string;
+  notes: string;
+  input?: BeyondCoreInput;
+};
+
+export const BEYOND_CORE_TABLE = join(SHARED_DIR, "beyond-core", "operations.tsv");
+
+export function readBeyondCoreTable(): BeyondCoreRow[] {
+  if (!existsSync(BEYOND_CORE_TABLE)) {
+    return [];
+  }
+  return readFileSync(BEYOND_CORE_TABLE, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [group, method, path, summary, schemaSource, notes] = line.split("\t");
+      return {
+        group: group ?? "",
+        method: (method ?? "GET") as Endpoint["method"],
+        path: path ?? "",
+        summary: summary ?? "",
+        schemaSource: schemaSource ?? "none",
+        notes: notes ?? "",
+      };
+    });
+}
+
+function addedOperations(): BeyondCoreRow[] {
+  return ADDED_OPERATIONS.map((added) => ({
+    group: added.group,
+    method: added.method,
+    path: added.path,
+    summary: added.summary,
+    schemaSource: "none",
+    notes: `doc: ${added.reference}`,
+    input: added,
+  }));
+}
+
+/** The table names groups with details ("Chat conversations (v2.1)"); the reference's names. */
+function groupName(group: string): string {
+  if (group.startsWith("Core resources (")) {
+    return "Core resources";
+  }
+  return group.replace(/\s*\(v2\.1\)$/, "");
+}
+
+/** The reference page of each group, for operations whose own page the table does not give. */
+const GROUP_PAGES: { [group: string]: string } = {
+  "Queues and routing": "https://developer.kustomer.com/api/queues-and-routing",
+  Workflows: "https://developer.kustomer.com/api/workflows",
+  "Apps platform": "https://developer.kustomer.com/api/apps-platform",
+  "Chat conversations": "https://developer.kustomer.com/api/chat",
+  "Knowledge base": "https://developer.kustomer.com/api/knowledge-base",
+  "Settings and configurations": "https://developer.kustomer.com/api/settings-and-configurations",
+  "AI and automations": "https://developer.kustomer.com/api/ai",
+  "Core resources": "https://developer.kustomer.com/api/core-resources",
+  "Core resources v2": "https://developer.kustomer.com/api/core-resources-v2",
+};
+
+/**
+ * A page of Kustomer's reference for this very operation (not a group index): an operation page
+ * under /api/<group>/<operation>, or a guide under /docs/ that documents the route.
+ */
+function operationPages(notes: string): string[] {
+  return [...notes.matchAll(/doc: (https:\/\/developer\.kustomer\.com\/\S+?)(?=[;\s]|$)/g)]
+    .map((match) => match[1] ?? "")
+    .filter((url) => /\/api\/[^/]+\/[^/]+$/.test(url) || url.includes("/docs/"));
+}
+
+/** The table's summary, unless it has none ("doc title not captured") or the input names one. */
+function titleOf(beyond: BeyondCoreRow, input: BeyondCoreInput): string {
+  if (input.title) {
+    return input.title;
+  }
+  if (/title not captured/.test(beyond.summary)) {
+    throw new Error(`tools/beyond-core.ts: ${beyond.method} ${beyond.path} needs a title`);
+  }
+  return beyond.summary;
+}
+
+function beyondCorePlan(
+  beyond: BeyondCoreRow,
+  input: BeyondCoreInput,
+  entry: CatalogueEntry | undefined,
+): Planned {
+  const group = groupName(beyond.group);
+  const pages = operationPages(beyond.notes);
+  // The table lists some rows under another operation's page (Create KB article under Get
+  // Articles); the page named after the summary wins when there are several.
+  const slug = beyond.summary.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const page = pages.find((url) => url.endsWith(`/${slug}`)) ?? pages[pages.length - 1];
+  const shape = beyond.schemaSource.split(" ")[0];
+  const source: ContractSource =
+    input.source ?? (page ? "reference-page" : shape !== "none" ? "response-shape" : "path-only");
+  const pathParams = [...beyond.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
+  const query = input.query ?? [];
+  const hasBody = beyond.method !== "GET" && beyond.method !== "DELETE";
+  const body: OpenApiSchema = input.body ?? { type: "object" };
+  const defaultSuccess = { GET: "200", POST: "201", PUT: "200", PATCH: "200", DELETE: "204" };
+  const parameters = [
+    ...pathParams,
+    ...query.map((param) => `${param.name}${param.required ? "" : "?"}`),
+    ...(hasBody ? ["body"] : []),
+  ];
+  return {
+    row: {
+      operationId: input.operationId,
+      method: beyond.method,
+      path: beyond.path,
+      file: `scripts/${input.folder}/${snakeCase(input.operationId)}.ts`,
+      signature: `main(${["auth", ...parameters].join(", ")})`,
+      extraParameters: [],
+      contentType: hasBody ? "application/json" : "",
+      success: defaultSuccess[beyond.method],
+      summary: titleOf(beyond, input),
+    },
+    operation: {
+      operationId: input.operationId,
+      summary: beyond.summary,
+      parameters: [
+        ...pathParams.map((name) => ({ name, in: "path", required: true })),
+        ...query.map((param) => ({
+          name: param.name,
+          in: "query",
+          required: param.required ?? false,
+          schema: param.schema,
+        })),
+      ],
+      requestBody: hasBody ? { content: { "application/json": { schema: body } } } : undefined,
+    },
+    entry,
+    contract: {
+      group,
+      source,
+      ...(input.fieldsSource ? { fieldsSource: input.fieldsSource } : {}),
+      ...(shape && shape !== "none" ? { responseShape: shape } : {}),
+      reference: page ?? input.reference ?? GROUP_PAGES[group],
+      roles: "roles" in input ? (input as { roles?: string[] }).roles : undefined,
+    },
+  };
 }
 
 /** getUsers → GetUsers; get-bulk-operation-by-id → GetBulkOperationById. */
@@ -195,7 +417,7 @@ function snakeCase(name: string): string {
     .toLowerCase();
 }
 
-function catalogueRow(entry: CatalogueEntry): Omit<Endpoint, "roles" | "reference"> {
+function catalogueRow(entry: CatalogueEntry): Row {
   const folder = CATALOGUE_FOLDERS[entry.resource];
   if (folder === undefined) {
     throw new Error(`tools/overrides.ts CATALOGUE_FOLDERS lacks resource ${entry.resource}`);
@@ -511,11 +733,7 @@ function rolesOf(entry: CatalogueEntry | undefined): string[] {
   return [...permission, ...legacy];
 }
 
-function referenceOf(
-  entry: CatalogueEntry | undefined,
-  row: Omit<Endpoint, "roles" | "reference">,
-  core: boolean,
-): string {
+function referenceOf(entry: CatalogueEntry | undefined, row: Row, core: boolean): string {
   const official = entry?.sources?.find((source) =>
     source.startsWith("https://developer.kustomer.com/"),
   );
@@ -592,10 +810,7 @@ function wireEntry(name: string, extras: ExtraQuery[]): string {
  * merge), not an RFC 6902 list of operations, exactly like PATCH /v1/customers/{id}; the script
  * sends that object as application/json, like every other Kustomer update.
  */
-function jsonBodyOf(
-  endpoint: Omit<Endpoint, "roles" | "reference">,
-  operation: OpenApiOperation,
-): OpenApiSchema | undefined {
+function jsonBodyOf(endpoint: Row, operation: OpenApiOperation): OpenApiSchema | undefined {
   if (!endpoint.contentType.startsWith("application/json")) {
     return undefined; // no body, or the unmasking windows' empty text/plain body
   }
@@ -603,6 +818,40 @@ function jsonBodyOf(
     operation.requestBody?.content[endpoint.contentType]?.schema ??
     MISSING_BODY_SCHEMAS[endpoint.operationId]
   );
+}
+
+/** Where the body rules come from, for the comment above BODY_SCHEMA. */
+function bodyOrigin(endpoint: Endpoint, bodySchema: OpenApiSchema): string {
+  if (endpoint.source === "openapi") {
+    return endpoint.group === "Core resources"
+      ? "from its official OpenAPI"
+      : "from its OpenAPI as the kustomer-client catalogue records it";
+  }
+  if (Object.keys(bodySchema.properties ?? {}).length === 0) {
+    return "as far as known: any JSON object (no source documents its fields)";
+  }
+  return "as far as its reference page documents it (other fields are let through)";
+}
+
+/** The header's account of where the script's contract comes from, and what that leaves open. */
+function contractLine(endpoint: Endpoint, bodySchema: OpenApiSchema | undefined): string {
+  const parts = [CONTRACT_LABELS[endpoint.source]];
+  if (endpoint.source !== "openapi") {
+    if (bodySchema && Object.keys(bodySchema.properties ?? {}).length === 0) {
+      parts.push("body: a free-form object (no source documents its fields)");
+    } else if (endpoint.fieldsSource) {
+      const what = bodySchema ? "body fields" : "query parameters";
+      parts.push(
+        endpoint.fieldsSource === endpoint.reference
+          ? `${what} typed from that page`
+          : `${what} typed from ${endpoint.fieldsSource}`,
+      );
+    }
+    if (endpoint.responseShape) {
+      parts.push(`response shape: ${endpoint.responseShape.replace(/\.json$/, "")}`);
+    }
+  }
+  return parts.join("; ");
 }
 
 function renderScript(
@@ -637,8 +886,9 @@ function renderScript(
     ...wrap(description, 96).map((line) => ` * ${line}`),
     " *",
     ` * ${endpoint.method} ${endpoint.path}`,
-    ` * Roles (any one): ${endpoint.roles.length > 0 ? endpoint.roles.join(", ") : "none listed by Kustomer"}`,
+    ` * Roles (any one): ${endpoint.roles.length > 0 ? endpoint.roles.join(", ") : endpoint.source === "openapi" ? "none listed by Kustomer" : "not given by the sources we have"}`,
     ` * Reference: ${endpoint.reference}`,
+    ` * Contract: ${contractLine(endpoint, bodySchema)}`,
     " */",
   ];
   const lastRequired = parameters.map((parameter) => !parameter.optional).lastIndexOf(true);
@@ -714,7 +964,7 @@ function renderScript(
               "// sending so that bad input fails with a message saying what to fix.",
             ]
           : [
-              `// What Kustomer accepts as the body, from ${endpoint.reference.includes("/api/core-resources/") ? "its official OpenAPI" : "its OpenAPI as the kustomer-client catalogue records it"}`,
+              `// What Kustomer accepts as the body, ${bodyOrigin(endpoint, bodySchema)}`,
               "// (generated by tools/generate.ts); checked before sending so that bad input fails with a",
               "// message saying what to fix.",
             ]),
@@ -747,8 +997,16 @@ function renderScript(
  * body, keyed by operationId: the sandbox routes and validates with these, the way the API does
  * (each script embeds its own body schema).
  */
-function renderOperationsModule(planned: Planned[]): string {
+function renderOperationsModule(planned: Planned[], endpoints: Endpoint[]): string {
   const routes: string[] = [];
+  const coreIds = new Set(readOperationsTable().map((row) => row.operationId));
+  const others = endpoints
+    .filter((endpoint) => !coreIds.has(endpoint.operationId))
+    .map(
+      (endpoint) =>
+        `  [${[endpoint.operationId, endpoint.method, endpoint.path].map((part) => JSON.stringify(part)).join(", ")}, ${Number(endpoint.success)}],`,
+    )
+    .sort();
   const schemas: string[] = [];
   const coreCount = readOperationsTable().length;
   for (const [index, { row, operation }] of planned.entries()) {
@@ -773,6 +1031,15 @@ function renderOperationsModule(planned: Planned[]): string {
     ...routes,
     "];",
     "",
+    "/**",
+    " * [operationId, method, path, success status] of every other operation the collection covers:",
+    " * Access management, the bulk reads and the operations beyond them (tools/beyond-core.ts).",
+    " */",
+    "// biome-ignore format: one operation per line",
+    'export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELETE", string, number][] = [',
+    ...others,
+    "];",
+    "",
     "/** The request-body rules of every operation in the collection that takes JSON. */",
     "// biome-ignore format: one operation per line",
     "export const BODY_SCHEMAS: { [operationId: string]: KustomerSchema } = {",
@@ -794,15 +1061,18 @@ export async function generate(): Promise<Map<string, string>> {
   const coreCount = readOperationsTable().length;
   const outputs = new Map<string, string>();
   const endpoints: Endpoint[] = [];
-  for (const [index, { row, operation, entry }] of planned.entries()) {
+  for (const [index, { row, operation, entry, contract }] of planned.entries()) {
     const description = descriptions.get(row.operationId);
     if (description === undefined) {
       continue;
     }
+    const { reference, roles, ...known } = contract;
+    const catalogueRoles = rolesOf(entry);
     const endpoint: Endpoint = {
       ...row,
-      roles: rolesOf(entry),
-      reference: referenceOf(entry, row, index < coreCount),
+      roles: catalogueRoles.length > 0 ? catalogueRoles : (roles ?? []),
+      reference: reference ?? referenceOf(entry, row, index < coreCount),
+      ...known,
     };
     endpoints.push(endpoint);
     outputs.set(endpoint.file, renderScript(endpoint, operation, description, sharedBlock));
@@ -815,7 +1085,7 @@ export async function generate(): Promise<Map<string, string>> {
       `tools/descriptions/ names operations the collection does not plan: ${missing.join(", ")}`,
     );
   }
-  outputs.set("resources/operations.ts", renderOperationsModule(planned));
+  outputs.set("resources/operations.ts", renderOperationsModule(planned, endpoints));
   endpoints.sort((a, b) => a.file.localeCompare(b.file));
   outputs.set("tools/endpoints.json", `${JSON.stringify(endpoints, null, 2)}\n`);
   return await formatManyWithBiome(outputs);
@@ -828,10 +1098,16 @@ if (import.meta.main) {
     );
     process.exit(2);
   }
-  for (const [file, text] of await generate()) {
+  const outputs = await generate();
+  for (const [file, text] of outputs) {
     await Bun.write(join(ROOT, file), text);
     process.stdout.write(`wrote ${file}\n`);
   }
+  // The README's coverage table follows the endpoint table (tests/coverage.test.ts checks it).
+  const endpoints: Endpoint[] = JSON.parse(outputs.get("tools/endpoints.json") ?? "[]");
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  await Bun.write(join(ROOT, "README.md"), withCoverageTable(readme, coverageTable(endpoints)));
+  process.stdout.write("wrote the coverage table of README.md\n");
 }
 
 export { SHARED_END, SHARED_START };

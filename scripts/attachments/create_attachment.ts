@@ -11,6 +11,7 @@
  * POST /v1/attachments
  * Roles (any one): org.permission.note.create, org.permission.message.create, org.user.note.write (legacy), org.user.message.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-attachment
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/messages/{message_id}/attachments/{id}
  * Roles (any one): org.permission.attachment.read, org.user.attachment.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-attachment-by-message-id-and-attachment-id-inbound-or-outbound
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, message_id: string, id: string) {
   return await kustomerRequest(auth, {

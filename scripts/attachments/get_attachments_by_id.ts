@@ -10,6 +10,7 @@
  * GET /v1/attachments/{id}
  * Roles (any one): org.permission.attachment.read, org.user.attachment.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-attachments-by-id-outbound-only
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

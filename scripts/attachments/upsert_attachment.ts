@@ -10,6 +10,7 @@
  * PUT /v1/attachments/{id}
  * Roles (any one): org.permission.message.update, org.admin.message.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-or-upsert-attachment
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

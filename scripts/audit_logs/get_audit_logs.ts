@@ -12,6 +12,7 @@
  * GET /v1/audit-logs
  * Roles (any one): org.permission.audit_logs.read, org.user.audit_logs.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/query-events-associated-with-your-organization
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

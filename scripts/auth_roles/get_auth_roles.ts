@@ -10,6 +10,7 @@
  * GET /v1/auth/roles
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getauthroles
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

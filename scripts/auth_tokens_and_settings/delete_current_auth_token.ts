@@ -10,6 +10,7 @@
  * DELETE /v1/auth/tokens/current
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/deletecurrentauthtoken
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

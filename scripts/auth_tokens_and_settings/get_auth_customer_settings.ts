@@ -10,6 +10,7 @@
  * GET /v1/auth/customer/settings
  * Roles (any one): org.admin (legacy)
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getauthcustomersettings
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

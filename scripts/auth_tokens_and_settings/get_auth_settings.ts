@@ -9,6 +9,7 @@
  * GET /v1/auth/settings
  * Roles (any one): org.admin.security (legacy)
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getauthsettings
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

@@ -9,6 +9,7 @@
  * GET /v1/auth/tokens/{id}
  * Roles (any one): org.admin (legacy)
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getauthtokenbyid
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

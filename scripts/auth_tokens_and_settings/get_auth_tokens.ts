@@ -10,6 +10,7 @@
  * GET /v1/auth/tokens
  * Roles (any one): org.admin.security (legacy)
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getauthtokens
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

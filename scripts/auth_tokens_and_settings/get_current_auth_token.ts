@@ -10,6 +10,7 @@
  * GET /v1/auth/tokens/current
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/docs/get-started/quickstart
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

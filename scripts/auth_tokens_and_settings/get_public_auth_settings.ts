@@ -10,6 +10,7 @@
  * GET /v1/p/auth/settings
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getpublicauthsettings
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

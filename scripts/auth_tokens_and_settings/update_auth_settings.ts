@@ -11,6 +11,7 @@
  * PUT /v1/auth/settings
  * Roles (any one): org.admin.security (legacy)
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/updateauthsettings
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

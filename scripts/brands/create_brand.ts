@@ -10,6 +10,7 @@
  * POST /v1/brands
  * Roles (any one): org.permission.brand.create, org.admin.brand.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-brand
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/brands
  * Roles (any one): org.permission.brand.read, org.admin.brand.read (legacy), org.user.brand.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-brands
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

@@ -9,6 +9,7 @@
  * GET /v1/brands/default
  * Roles (any one): org.permission.brand.read, org.admin.brand.read (legacy), org.user.brand.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-default-brand
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

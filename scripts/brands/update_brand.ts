@@ -10,6 +10,7 @@
  * PATCH /v1/brands/{id}
  * Roles (any one): org.permission.brand.update, org.admin.brand.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-brand
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/bulk/{id}
  * Roles (any one): org.permission.bulk.read, org.user.bulk.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-bulk-operation-by-id
+ * Contract: Kustomer's reference page
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * POST /v1/schedules
  * Roles (any one): org.permission.schedule.create, org.admin.schedule.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-a-business-schedule
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * DELETE /v1/schedules/{id}
  * Roles (any one): org.permission.schedule.delete, org.admin.schedule.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-a-business-schedule-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

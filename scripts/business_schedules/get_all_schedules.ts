@@ -10,6 +10,7 @@
  * GET /v1/schedules
  * Roles (any one): org.permission.schedule.read, org.user.schedule.read (legacy), org.admin.schedule.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-all-business-schedules
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

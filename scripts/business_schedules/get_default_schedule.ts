@@ -10,6 +10,7 @@
  * GET /v1/schedules/default
  * Roles (any one): org.permission.schedule.read, org.user.schedule.read (legacy), org.admin.schedule.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-default-business-schedule
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, include?: string) {
   return await kustomerRequest(auth, {

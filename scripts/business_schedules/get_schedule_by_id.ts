@@ -9,6 +9,7 @@
  * GET /v1/schedules/{id}
  * Roles (any one): org.permission.schedule.read, org.user.schedule.read (legacy), org.admin.schedule.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-business-schedule-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, include?: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * PUT /v1/schedules/{id}
  * Roles (any one): org.permission.schedule.update, org.admin.schedule.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-business-schedule-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * PUT /v1/companies/bulk
  * Roles (any one): org.permission.company.update, org.user.company.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-batch-update-companies
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

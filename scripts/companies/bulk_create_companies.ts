@@ -11,6 +11,7 @@
  * POST /v1/companies/bulk
  * Roles (any one): org.permission.company.create, org.user.company.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-create-companies
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/companies/{id}/klasses/{name}
  * Roles (any one): org.permission.company.read, org.user.company.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/find-company-kobjects-custom-objects
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/companies/{id}
  * Roles (any one): org.permission.company.read, org.user.company.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-company-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * POST /v1/conversations/{id}/tags
  * Roles (any one): org.permission.conversation.update, org.user.conversation.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/append-tags-to-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, body: string[]) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * PUT /v1/conversations/bulk
  * Roles (any one): org.permission.conversation.update, org.user.conversation.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-batch-update-conversations
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/conversations/bulk
  * Roles (any one): org.permission.conversation.create, org.user.conversation.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-create-conversations
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/conversations/{id}/forwards
  * Roles (any one): org.permission.conversation_forward.create, org.user.conversation_forward.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-forward-by-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

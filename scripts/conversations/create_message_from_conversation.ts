@@ -11,6 +11,7 @@
  * POST /v1/conversations/{id}/messages
  * Roles (any one): org.permission.message.create, org.user.message.write (legacy), org.admin (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-message-from-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * DELETE /v1/conversations/{id}
  * Roles (any one): org.permission.conversation.delete, org.user.conversation.delete (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

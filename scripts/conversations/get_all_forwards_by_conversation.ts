@@ -9,6 +9,7 @@
  * GET /v1/conversations/{id}/forwards
  * Roles (any one): org.permission.draft.read, org.user.draft.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-all-forwards-by-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/conversations/{id}/attachments
  * Roles (any one): org.permission.attachment.read, org.user.attachment.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-conversation-attachments
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

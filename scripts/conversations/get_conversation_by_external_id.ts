@@ -10,6 +10,7 @@
  * GET /v1/conversations/externalId={externalId}
  * Roles (any one): org.permission.conversation.read, org.user.conversation.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-conversation-by-external-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, externalId: string) {
   return await kustomerRequest(auth, {

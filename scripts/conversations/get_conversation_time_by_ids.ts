@@ -10,6 +10,7 @@
  * GET /v1/conversations/times/{ids}
  * Roles (any one): org.permission.conversation.read, org.user.conversation.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-conversation-time-by-ids
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, ids: string) {
   return await kustomerRequest(auth, {

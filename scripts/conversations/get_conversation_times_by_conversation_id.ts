@@ -10,6 +10,7 @@
  * GET /v1/conversations/{id}/times
  * Roles (any one): org.permission.conversation.read, org.user.conversation.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-conversation-times-by-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/conversations
  * Roles (any one): org.permission.conversation.read, org.user.conversation.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-conversations
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number, sort?: "desc") {
   return await kustomerRequest(auth, {

@@ -9,6 +9,7 @@
  * GET /v1/conversations/{id}/messages
  * Roles (any one): org.permission.message.read, org.user.message.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-messages-by-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -9,6 +9,7 @@
  * GET /v1/conversations/{id}/notes
  * Roles (any one): org.permission.note.read, org.user.note.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-notes-by-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

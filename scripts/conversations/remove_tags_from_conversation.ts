@@ -10,6 +10,7 @@
  * DELETE /v1/conversations/{id}/tags
  * Roles (any one): org.permission.conversation.delete, org.user.conversation.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/remove-tags-from-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, body: string[]) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * PUT /v1/conversations/{id}
  * Roles (any one): org.permission.conversation.update, org.user.conversation.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

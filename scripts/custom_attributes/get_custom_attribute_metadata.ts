@@ -10,6 +10,7 @@
  * GET /v1/metadata/{resource}
  * Roles (any one): org.permission.metadata.read, org.user.metadata.read (legacy), org.admin.metadata.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-custom-attribute-metadata
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, resource: string) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * PUT /v1/metadata/{resource}
  * Roles (any one): org.permission.metadata.update, org.admin.metadata.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-custom-attribute-metadata
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

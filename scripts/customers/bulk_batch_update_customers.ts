@@ -10,6 +10,7 @@
  * PUT /v1/customers/bulk
  * Roles (any one): org.permission.customer.update, org.user.customer.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-batch-update-customers
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

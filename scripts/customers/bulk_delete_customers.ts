@@ -10,6 +10,7 @@
  * DELETE /v1/customers/bulk
  * Roles (any one): org.permission.customer.delete, org.user.customer.delete (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-delete-customers
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, ids?: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * POST /v1/customers/{id}/conversations
  * Roles (any one): org.permission.conversation.create, org.user.conversation.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-conversation-for-customer
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * POST /v1/customers
  * Roles (any one): org.permission.customer.create, org.user.customer.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-customer
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

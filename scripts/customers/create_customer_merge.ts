@@ -10,6 +10,7 @@
  * POST /v1/customers/merges
  * Roles (any one): org.permission.customer_merge.create, org.user.customer.write (legacy), org.admin.customer.merge.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-customer-merge
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

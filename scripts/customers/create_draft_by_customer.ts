@@ -11,6 +11,7 @@
  * POST /v1/customers/{id}/drafts
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/create-draft-for-customer
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * POST /v1/customers/{id}/messages
  * Roles (any one): org.permission.message.create, org.user.message.write (legacy), org.admin (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-message-by-customer-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

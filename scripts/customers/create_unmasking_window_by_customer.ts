@@ -10,6 +10,7 @@
  * POST /v1/customers/{id}/unmasking-windows
  * Roles (any one): org.permission.unmasking_window.create, org.user.customer.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-unmasking-window-by-customer-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

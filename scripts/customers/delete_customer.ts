@@ -9,6 +9,7 @@
  * DELETE /v1/customers/{id}
  * Roles (any one): org.permission.customer.delete, org.user.customer.delete (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-customer
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

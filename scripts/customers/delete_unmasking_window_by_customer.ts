@@ -9,6 +9,7 @@
  * DELETE /v1/customers/{id}/unmasking-windows
  * Roles (any one): org.permission.unmasking_window.delete, org.user.customer.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/deletes-unmasking-window-by-customer-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -9,6 +9,7 @@
  * GET /v1/customers/{id}/klasses/{name}
  * Roles (any one): org.permission.customer.read, org.user.customer.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/find-customer-kobjects-custom-objects
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

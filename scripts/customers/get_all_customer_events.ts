@@ -10,6 +10,7 @@
  * GET /v1/customers/{id}/events
  * Roles (any one): org.permission.event.read, org.user.event.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-all-customer-events-deprecated
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

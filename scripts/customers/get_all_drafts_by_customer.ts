@@ -9,6 +9,7 @@
  * GET /v1/customers/{id}/drafts
  * Roles (any one): org.permission.draft.read, org.user.draft.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-all-drafts-for-customer
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -9,6 +9,7 @@
  * GET /v1/customers/{customerId}/sessions/{sessionId}/events
  * Roles (any one): org.permission.event.read, org.user.event.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-all-events-by-customer-for-session
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

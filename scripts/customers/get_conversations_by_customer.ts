@@ -9,6 +9,7 @@
  * GET /v1/customers/{id}/conversations
  * Roles (any one): org.permission.conversation.read, org.user.conversation.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-conversations-by-customer
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/customers/{id}
  * Roles (any one): org.permission.customer.read, org.user.customer.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-customer-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/customers/phone={phone}
  * Roles (any one): org.permission.customer.read, org.user.customer.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-customer-by-phone-number
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, phone: string) {
   return await kustomerRequest(auth, {

@@ -8,6 +8,7 @@
  * GET /v1/customers/{customerId}/events/{id}
  * Roles (any one): org.permission.event.read, org.user.event.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-customer-event
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, customerId: string, id: string) {
   return await kustomerRequest(auth, {

@@ -8,6 +8,7 @@
  * GET /v1/customers/merges/{id}
  * Roles (any one): org.permission.customer_merge.create, org.user.customer.read (legacy), org.admin.customer.merge.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-customer-merge
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

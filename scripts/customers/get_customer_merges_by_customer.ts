@@ -8,6 +8,7 @@
  * GET /v1/customers/{id}/merges
  * Roles (any one): org.permission.customer_merge.read, org.user.customer.read (legacy), org.admin.customer.merge.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-customer-merges-by-customer-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

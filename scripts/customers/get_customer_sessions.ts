@@ -9,6 +9,7 @@
  * GET /v1/customers/{id}/sessions
  * Roles (any one): org.permission.event.read, org.user.event.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-all-customer-sessions
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

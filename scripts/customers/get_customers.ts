@@ -10,6 +10,7 @@
  * GET /v1/customers
  * Roles (any one): org.permission.customer.read, org.user.customer.read (legacy)
  * Reference: https://developer.kustomer.com/docs/concepts/pagination
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

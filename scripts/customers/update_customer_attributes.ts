@@ -11,6 +11,7 @@
  * PATCH /v1/customers/{id}
  * Roles (any one): org.permission.customer.update, org.user.customer.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-customer-attributes
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

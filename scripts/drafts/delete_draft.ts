@@ -10,6 +10,7 @@
  * DELETE /v1/drafts/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/delete-draft
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

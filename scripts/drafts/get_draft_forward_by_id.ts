@@ -10,6 +10,7 @@
  * GET /v1/forwards/{id}
  * Roles (any one): org.permission.draft.read, org.user.draft.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-draft-forward-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/outboundAccounts
  * Roles (any one): org.permission.apps.read, org.user.apps.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-outbound-accounts
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, pageSize?: number, page?: number) {
   return await kustomerRequest(auth, {

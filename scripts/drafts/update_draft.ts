@@ -11,6 +11,7 @@
  * PUT /v1/drafts/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/update-draft
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

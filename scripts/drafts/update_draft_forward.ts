@@ -11,6 +11,7 @@
  * PUT /v1/forwards/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/update-draft-forward
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

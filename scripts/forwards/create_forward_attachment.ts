@@ -11,6 +11,7 @@
  * POST /v1/forwards/{id}/attachments
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/create-forward-attachment
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * DELETE /v1/forwards/{id}/attachments/{attachmentId}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/delete-forward-attachment
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, attachmentId: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/forwards/{id}/attachments
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/get-forward-attachments
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * POST /v1/klasses
  * Roles (any one): org.permission.klass.create, org.admin.klass.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-klass
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

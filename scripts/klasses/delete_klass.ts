@@ -10,6 +10,7 @@
  * DELETE /v1/klasses/{id}
  * Roles (any one): org.permission.klass.delete, org.admin.klass.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-klass
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/klasses/{id}
  * Roles (any one): org.permission.klass.read, org.user.klass.read (legacy), org.admin.klass.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-klass-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * PUT /v1/klasses/{id}
  * Roles (any one): org.permission.klass.update, org.admin.klass.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-klass-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

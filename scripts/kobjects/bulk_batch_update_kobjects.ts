@@ -11,6 +11,7 @@
  * PUT /v1/klasses/{name}/bulk
  * Roles (any one): org.permission.kobject.update, org.permission.kobject.kobject_.update, org.user.kobject.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-batch-update-kobjects-custom-objects
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/klasses/{name}/bulk
  * Roles (any one): org.permission.kobject.create, org.permission.kobject.kobject_.create, org.user.kobject.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-create-kobjects-custom-objects
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * DELETE /v1/klasses/{name}/bulk
  * Roles (any one): org.permission.kobject.delete, org.permission.kobject.kobject_.delete, org.user.kobject.delete (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-delete-kobjects-custom-objects
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, name: string, ids: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * DELETE /v1/klasses/{name}/{id}
  * Roles (any one): org.permission.kobject.delete, org.permission.kobject.kobject_.delete, org.user.kobject.delete (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-kobject-custom-object-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, name: string, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/klasses/{name}/{id}
  * Roles (any one): org.permission.kobject.read, org.permission.kobject.kobject_.read, org.user.kobject.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-kobject-custom-object-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, name: string, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/klasses/{name}/externalId={externalId}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/get-kobject-by-external-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, name: string, externalId: string) {
   return await kustomerRequest(auth, {

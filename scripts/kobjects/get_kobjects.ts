@@ -10,6 +10,7 @@
  * GET /v1/klasses/{name}
  * Roles (any one): org.permission.klass.read, org.user.klass.read (legacy), org.admin.klass.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-kobjects-custom-objects
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * PUT /v1/klasses/{name}/{id}
  * Roles (any one): org.permission.kobject.update, org.permission.kobject.kobject_.update, org.user.kobject.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-kobject-custom-object-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/media
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/api/core-resources/create-media
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/media/{id}
  * Roles (any one): org.permission.kb.read, org.user.media.read (legacy), org.user.setting.read (legacy), org.user.content.kb.read (legacy), org.user.kb.read (legacy), org.admin.content.kb.read (legacy), org.admin.kb.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-media-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * PUT /v1/media/{id}
  * Roles (any one): org.permission.kb.update, org.user.media.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-media-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * PUT /v1/messages/bulk
  * Roles (any one): org.permission.message.update, org.user.message.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-batch-update-messages
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

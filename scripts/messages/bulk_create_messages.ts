@@ -10,6 +10,7 @@
  * POST /v1/messages/bulk
  * Roles (any one): org.permission.message.create, org.user.message.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-create-messages
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/messages
  * Roles (any one): org.permission.message.create, org.user.message.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-message
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/messages/{id}
  * Roles (any one): org.permission.message.read, org.user.message.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-message-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/messages/externalid={externalId}
  * Roles (any one): org.permission.message.read, org.user.message.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-a-message-by-external-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, externalId: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/messages
  * Roles (any one): org.permission.message.read, org.user.message.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-messages
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

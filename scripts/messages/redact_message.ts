@@ -11,6 +11,7 @@
  * POST /v1/messages/{id}/redactions
  * Roles (any one): org.permission.message_redaction.create, org.admin.message.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/redact-a-message
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * PATCH /v1/messages/{id}
  * Roles (any one): org.permission.message.update, org.user.message.write (legacy), org.admin (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-message-attributes-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

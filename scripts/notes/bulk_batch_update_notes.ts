@@ -11,6 +11,7 @@
  * PUT /v1/notes/bulk
  * Roles (any one): org.permission.note.update, org.user.note.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-batch-update-notes
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/notes/bulk
  * Roles (any one): org.permission.note.create, org.user.note.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/bulk-create-notes
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

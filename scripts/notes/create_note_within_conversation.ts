@@ -11,6 +11,7 @@
  * POST /v1/conversations/{id}/notes
  * Roles (any one): org.permission.note.create, org.user.note.read (legacy), org.admin (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-note-within-conversation
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

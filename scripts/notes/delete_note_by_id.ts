@@ -10,6 +10,7 @@
  * DELETE /v1/notes/{id}
  * Roles (any one): org.permission.note.delete, org.user.note.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-note-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

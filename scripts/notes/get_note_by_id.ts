@@ -10,6 +10,7 @@
  * GET /v1/notes/{id}
  * Roles (any one): org.permission.note.read, org.user.note.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-note-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

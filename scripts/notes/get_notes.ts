@@ -10,6 +10,7 @@
  * GET /v1/notes
  * Roles (any one): org.permission.note.read, org.user.note.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-notes
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

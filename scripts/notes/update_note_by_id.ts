@@ -11,6 +11,7 @@
  * PUT /v1/notes/{id}
  * Roles (any one): org.permission.note.update, org.user.note.write (legacy), org.admin (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/update-note-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

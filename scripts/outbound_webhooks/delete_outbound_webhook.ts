@@ -10,6 +10,7 @@
  * DELETE /v1/outbound-webhooks/{id}
  * Roles (any one): org.permission.outbound_webhook.delete, org.outbound_webhooks (legacy), org.admin.outbound_webhooks (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform/delete-outbound-webhook
+ * Contract: Kustomer's reference page
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/outbound-webhooks/{id}
  * Roles (any one): org.permission.outbound_webhook.read, org.outbound_webhooks (legacy), org.admin.outbound_webhooks (legacy)
  * Reference: https://developer.kustomer.com/docs/events/delivery-and-retries
+ * Contract: Kustomer's reference page
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * POST /v1/role-groups
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/createrolegroup
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * PUT /v1/role-groups/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/updaterolegroup
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

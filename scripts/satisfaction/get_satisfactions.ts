@@ -10,6 +10,7 @@
  * GET /v1/satisfaction
  * Roles (any one): org.permission.satisfaction.read, org.user.satisfaction.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-satisfactions
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

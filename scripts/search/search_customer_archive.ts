@@ -10,6 +10,7 @@
  * POST /v1/customers/archive/search
  * Roles (any one): org.permission.search.create, org.permission.search.update, org.permission.search_global.create, org.permission.search_preview.create, org.user.search.read (legacy), org.admin.search.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-customer-archive-search
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/slas/{id}
  * Roles (any one): org.permission.sla.read, org.user.sla.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-sla-by-id
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, versions?: "active" | "all") {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * DELETE /v1/spam/senders/{id}
  * Roles (any one): org.permission.spam.delete, org.admin.spam.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/delete-a-spam-sender
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/spam/senders
  * Roles (any one): org.permission.spam.read, org.admin.spam.read (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/get-spam-senders
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * PUT /v1/spam/senders
  * Roles (any one): org.permission.spam.update, org.admin.spam.write (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/upsert-spam-sender
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

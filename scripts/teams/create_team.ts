@@ -11,6 +11,7 @@
  * POST /v1/teams
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/createteam
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

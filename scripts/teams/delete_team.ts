@@ -10,6 +10,7 @@
  * DELETE /v1/teams/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/deleteteam
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/teams
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getteams
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

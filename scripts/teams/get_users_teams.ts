@@ -9,6 +9,7 @@
  * GET /v1/users/{id}/teams
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getusersteams
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string, page?: number, pageSize?: number) {
   return await kustomerRequest(auth, {

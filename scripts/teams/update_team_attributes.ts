@@ -10,6 +10,7 @@
  * PATCH /v1/teams/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/updateteamattributes
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

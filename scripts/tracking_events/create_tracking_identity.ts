@@ -10,6 +10,7 @@
  * POST /v1/tracking/identity
  * Roles (any one): org.tracking (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-tracking-identity
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/tracking/identityEvent
  * Roles (any one): org.tracking (legacy)
  * Reference: https://developer.kustomer.com/api/core-resources/create-tracking-identity-and-track-event
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * POST /v1/users
  * Roles (any one): org.admin.user (legacy), org.admin (legacy), org.user (legacy)
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/createinvitenewuser
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -10,6 +10,7 @@
  * GET /v1/users/current
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getcurrentuser
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {

@@ -10,6 +10,7 @@
  * GET /v1/users/{ids}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getmultipleusersbyids
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, ids: string) {
   return await kustomerRequest(auth, {

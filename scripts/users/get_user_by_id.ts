@@ -10,6 +10,7 @@
  * GET /v1/users/{id}
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getuserbyid
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(auth: Kustomer, id: string) {
   return await kustomerRequest(auth, {

@@ -11,6 +11,7 @@
  * GET /v1/users
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getusers
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -11,6 +11,7 @@
  * PUT /v1/users/current
  * Roles (any one): none listed by Kustomer
  * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/updatecurrentuser
+ * Contract: Kustomer's official OpenAPI
  */
 export async function main(
   auth: Kustomer,

@@ -23,7 +23,6 @@ describe("operation table", () => {
       : [];
     const table = new Map(OPERATIONS.map((operation) => [operation.operationId, operation]));
     const disagreements = endpoints
-      // Access management and bulk-read rows are not Core Resources operations the sandbox routes.
       .filter((endpoint) => table.has(endpoint.operationId))
       .filter((endpoint) => {
         const operation = table.get(endpoint.operationId);
@@ -37,7 +36,11 @@ describe("operation table", () => {
     const route = createRouter(OPERATIONS);
     const unreachable = OPERATIONS.filter((operation) => {
       const sample = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-        name === "id" ? "0123456789abcdef01234567" : `sample-${name}`,
+        name === "id"
+          ? "0123456789abcdef01234567"
+          : name === "ids"
+            ? "0123456789abcdef01234567,0123456789abcdef01234568"
+            : `sample-${name}`,
       );
       const match = route(operation.method, sample);
       return match.kind !== "operation" || match.operation.operationId !== operation.operationId;

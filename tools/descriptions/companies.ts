@@ -40,4 +40,11 @@ sent.`,
 company, given the company id and the Klass name (e.g. order). Both values are percent-encoded into
 the path. Pages count from 1 (page, pageSize); follow links.next in the answer for the next page.
 Kustomer's reference lists company read roles for this call, not KObject roles.`,
+
+  DeleteCompanyHierarchyEdge: `Deletes one edge of the company hierarchy (a parent-child link, by
+the edge's id). Kustomer answers 409 when the hierarchy is being edited at the same time; the
+script does not retry a 409, so run it again.`,
+
+  UnlinkCompanyFromParent: `Removes the link between a company (by company id) and its parent in the
+company hierarchy; the company itself is kept. Returns nothing on success.`,
 };

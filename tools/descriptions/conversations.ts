@@ -110,4 +110,7 @@ Fields left blank in the form are not sent, and null clears a value. Kustomer's 
 the body application/json-patch+json, but it is an object of attributes merged into the record,
 not a list of patch operations; the script sends it as application/json. Object rate limiting
 applies.`,
+
+  GetConversationTimesV2: `Returns the time metrics of one conversation (by id) from the v2 API:
+handle, message and note times in milliseconds, where the v1 route gives seconds.`,
 };

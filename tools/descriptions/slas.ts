@@ -5,4 +5,7 @@ export const DESCRIPTIONS: { [operationId: string]: string } = {
 version number. Set versions to active to include the details of the version in force, or to all
 to include every version of the SLA; leave it empty to get the SLA alone. The id is
 percent-encoded into the path. The key needs an SLA read role (org.permission.sla.read).`,
+
+  GetSlas: `Lists the org's service level agreements (SLAs), one page at a time, with the SLA
+versions included. Use Get SLA by ID for one SLA's versions in detail.`,
 };

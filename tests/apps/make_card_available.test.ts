@@ -1,0 +1,26 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/apps/make_card_available.ts";
+import { kustomerRecord } from "../helpers/fetch-stub.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+const sent: Parameters<typeof main>[1] = { name: "order-history" };
+const answer = kustomerRecord("card_available", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+
+describe("make_card_available", () => {
+  test("sends POST /v1/cards/available and the body", async () => {
+    await callAndCheck(
+      main,
+      [sent],
+      { method: "POST", path: "/v1/cards/available", query: {}, body: sent },
+      { status: 201, body: answer },
+    );
+  });
+
+  test("a body that is not an object is refused before sending", async () => {
+    await expectRefused(
+      main,
+      [["not", "an", "object"] as never],
+      "body must be an object (got array)",
+    );
+  });
+});

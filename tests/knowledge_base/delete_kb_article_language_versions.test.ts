@@ -1,0 +1,28 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/knowledge_base/delete_kb_article_language_versions.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+describe("delete_kb_article_language_versions", () => {
+  test("sends DELETE /v1/kb/articles/{id}/versions/{lang}", async () => {
+    await callAndCheck(
+      main,
+      ["5f1c6a3e9d1b2c0011a0b0c7", "en_us"],
+      {
+        method: "DELETE",
+        path: `/v1/kb/articles/5f1c6a3e9d1b2c0011a0b0c7/versions/en_us`,
+        query: {},
+      },
+      { status: 204 },
+    );
+  });
+
+  test("the id is percent-encoded and required", async () => {
+    await callAndCheck(
+      main,
+      ["acct/42 +vip", "en_us"],
+      { method: "DELETE", path: "/v1/kb/articles/acct%2F42%20%2Bvip/versions/en_us" },
+      { status: 204 },
+    );
+    await expectRefused(main, ["", "en_us"], "id is required");
+  });
+});

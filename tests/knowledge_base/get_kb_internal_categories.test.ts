@@ -1,0 +1,42 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/knowledge_base/get_kb_internal_categories.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+const answer = {
+  data: [
+    {
+      type: "kb_internal_category",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: {
+        hash: "hash sample",
+        createdAt: "2024-05-02T10:00:00.000Z",
+        updatedAt: "2024-05-02T10:00:00.000Z",
+      },
+    },
+  ],
+  links: { next: null },
+};
+
+describe("get_kb_internal_categories", () => {
+  test("sends GET /v1/kb/internal/categories with page and pageSize", async () => {
+    await callAndCheck(
+      main,
+      [2, 50],
+      { method: "GET", path: "/v1/kb/internal/categories", query: { page: "2", pageSize: "50" } },
+      { status: 200, body: answer },
+    );
+  });
+
+  test("without the optional query values, no query is sent", async () => {
+    await callAndCheck(
+      main,
+      [],
+      { method: "GET", path: "/v1/kb/internal/categories", query: {} },
+      { status: 200, body: answer },
+    );
+  });
+
+  test("a page below 1 is refused before sending", async () => {
+    await expectRefused(main, [0], "page must be at least 1");
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/knowledge_base/get_kb_routes.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+const answer = {
+  data: [
+    {
+      type: "kb_route",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: {
+        url: "url sample",
+        routableType: "routableType sample",
+        routableId: "routableId sample",
+      },
+    },
+  ],
+  links: { next: null },
+};
+
+describe("get_kb_routes", () => {
+  test("sends GET /v1/kb/routes with page and pageSize", async () => {
+    await callAndCheck(
+      main,
+      [2, 50],
+      { method: "GET", path: "/v1/kb/routes", query: { page: "2", pageSize: "50" } },
+      { status: 200, body: answer },
+    );
+  });
+
+  test("without the optional query values, no query is sent", async () => {
+    await callAndCheck(
+      main,
+      [],
+      { method: "GET", path: "/v1/kb/routes", query: {} },
+      { status: 200, body: answer },
+    );
+  });
+
+  test("a page below 1 is refused before sending", async () => {
+    await expectRefused(main, [0], "page must be at least 1");
+  });
+});

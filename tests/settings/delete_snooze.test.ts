@@ -1,0 +1,24 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/settings/delete_snooze.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+describe("delete_snooze", () => {
+  test("sends DELETE /v1/snoozes/{id}", async () => {
+    await callAndCheck(
+      main,
+      ["5f1c6a3e9d1b2c0011a0b0c7"],
+      { method: "DELETE", path: `/v1/snoozes/5f1c6a3e9d1b2c0011a0b0c7`, query: {} },
+      { status: 204 },
+    );
+  });
+
+  test("the id is percent-encoded and required", async () => {
+    await callAndCheck(
+      main,
+      ["acct/42 +vip"],
+      { method: "DELETE", path: "/v1/snoozes/acct%2F42%20%2Bvip" },
+      { status: 204 },
+    );
+    await expectRefused(main, [""], "id is required");
+  });
+});

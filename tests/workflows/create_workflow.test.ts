@@ -1,0 +1,31 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/workflows/create_workflow.ts";
+import { kustomerRecord } from "../helpers/fetch-stub.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+const sent: Parameters<typeof main>[1] = {
+  name: "Tag VIP conversations",
+  description: "Adds the vip tag",
+  enabled: false,
+  trigger: { eventName: "kustomer.conversation.create" },
+};
+const answer = kustomerRecord("workflow", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+
+describe("create_workflow", () => {
+  test("sends POST /v1/workflows and the body", async () => {
+    await callAndCheck(
+      main,
+      [sent],
+      { method: "POST", path: "/v1/workflows", query: {}, body: sent },
+      { status: 201, body: answer },
+    );
+  });
+
+  test("a body that is not an object is refused before sending", async () => {
+    await expectRefused(
+      main,
+      [["not", "an", "object"] as never],
+      "body must be an object (got array)",
+    );
+  });
+});

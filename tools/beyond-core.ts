@@ -1,0 +1,531 @@
+// Generator inputs for the operations beyond Core Resources and Access management: the rows of
+// ../shared/kustomer/beyond-core/operations.tsv (method, path, summary, Kustomer's group, response
+// shape, reference page) and the operations added from Kustomer's reference (ADDED_OPERATIONS).
+// For each one this file says what the table cannot: the script's folder and operationId, the query
+// parameters and the body fields, each with where they come from. A script is generated for an
+// operation when its folder's tools/descriptions/<folder>.ts describes it (tools/descriptions.ts).
+//
+// Where Kustomer's reference page names request fields, they are typed here with the page as the
+// source. Where no source documents the body, the script takes a free-form object (its
+// description says so). Unknown fields are never refused for these operations: the sources are
+// incomplete, and refusing a field Kustomer accepts would make the script useless.
+
+import type { OpenApiSchema } from "./generate.ts";
+
+/** Where the contract of an operation (its method, path, parameters and body) comes from. */
+export type ContractSource = "openapi" | "reference-page" | "response-shape" | "path-only";
+
+/** How each source reads in a script's header and in the README's coverage table. */
+export const CONTRACT_LABELS: { [source in ContractSource]: string } = {
+  openapi: "Kustomer's official OpenAPI",
+  "reference-page": "Kustomer's reference page",
+  "response-shape": "response shape only",
+  "path-only": "method and path only",
+};
+
+export type BeyondQuery = {
+  name: string;
+  schema: OpenApiSchema;
+  required?: boolean;
+};
+
+export type BeyondCoreInput = {
+  /** main's operation name, also the script's file name in snake case. */
+  operationId: string;
+  /** scripts/<folder>/, named after Kustomer's group. */
+  folder: string;
+  query?: BeyondQuery[];
+  /** The body's fields, typed from `fieldsSource`; a free-form object when absent. */
+  body?: OpenApiSchema;
+  /** The page the body fields or query parameters were read from. */
+  fieldsSource?: string;
+  /** The script's title, when the table has none (or only a note). */
+  title?: string;
+  /** Overrides the source the table's notes give (e.g. a reference page found since). */
+  source?: ContractSource;
+  /** The operation's reference page when the table lacks it. */
+  reference?: string;
+};
+
+/** An operation of Kustomer's reference that is not in beyond-core/operations.tsv. */
+export type AddedOperation = BeyondCoreInput & {
+  group: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  summary: string;
+  reference: string;
+  roles?: string[];
+};
+
+/**
+ * Kustomer's pagination guide (developer.kustomer.com/docs/concepts/pagination) uses page and
+ * pageSize on every list; pages count from 1.
+ */
+const PAGE: BeyondQuery[] = [
+  { name: "page", schema: { type: "integer", minimum: 1 } },
+  { name: "pageSize", schema: { type: "integer", minimum: 1 } },
+];
+
+const CHAT_SERVER_API = "https://developer.kustomer.com/docs/chat/server-chat-api";
+
+/** Inputs for the rows of beyond-core/operations.tsv, keyed by "METHOD path". */
+export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
+  // Queues and routing: queues and queue rules.
+  "GET /v1/chat/queues/metrics/{ids}": { operationId: "GetQueueMetrics", folder: "queues" },
+  "GET /v1/routing/queue-rules": { operationId: "GetQueueRules", folder: "queues", query: PAGE },
+  "POST /v1/routing/queue-rules": { operationId: "CreateQueueRule", folder: "queues" },
+  "GET /v1/routing/queue-rules-criteria": { operationId: "GetQueueCriteria", folder: "queues" },
+  "PUT /v1/routing/queue-rules/order": { operationId: "UpdateQueueRuleOrder", folder: "queues" },
+  "DELETE /v1/routing/queue-rules/{id}": { operationId: "DeleteQueueRule", folder: "queues" },
+  "GET /v1/routing/queue-rules/{id}": { operationId: "GetQueueRule", folder: "queues" },
+  "PUT /v1/routing/queue-rules/{id}": { operationId: "UpdateQueueRule", folder: "queues" },
+  "GET /v1/routing/queues": { operationId: "GetQueues", folder: "queues", query: PAGE },
+  "PUT /v1/routing/queues/{id}": { operationId: "UpdateQueueById", folder: "queues" },
+  // Queues and routing: work items, work sessions, statuses and team settings.
+  "GET /v1/routing/queues/{id}/work-items/next": {
+    operationId: "GetNextWorkItemInQueue",
+    folder: "routing",
+  },
+  "GET /v1/routing/conversations/{id}/work-items": {
+    operationId: "GetWorkItemsByConversation",
+    folder: "routing",
+  },
+  "GET /v1/routing/settings": {
+    operationId: "GetTeamRoutingSettings",
+    folder: "routing",
+    query: PAGE,
+  },
+  "GET /v1/routing/statuses": { operationId: "GetRoutingStatuses", folder: "routing" },
+  "GET /v1/routing/users/current/settings": {
+    operationId: "GetCurrentUserRoutingSettings",
+    title: "Get current user's routing settings",
+    folder: "routing",
+  },
+  "GET /v1/routing/users/{id}/work-sessions": {
+    operationId: "GetWorkSessionsByUserId",
+    folder: "routing",
+    query: PAGE,
+  },
+  "GET /v1/routing/work-items": {
+    operationId: "GetWorkItems",
+    title: "List work items",
+    folder: "routing",
+    query: PAGE,
+  },
+  "POST /v1/routing/work-items": { operationId: "CreateWorkItem", folder: "routing" },
+  "GET /v1/routing/work-sessions": {
+    operationId: "GetWorkSessions",
+    title: "List work sessions",
+    folder: "routing",
+    query: PAGE,
+  },
+  "GET /v1/routing/work-sessions/current": {
+    operationId: "GetCurrentWorkSession",
+    title: "Get current work session",
+    folder: "routing",
+  },
+  "GET /v1/routing/work-sessions/current/work-items": {
+    operationId: "GetCurrentWorkSessionWorkItems",
+    title: "List current work session's work items",
+    folder: "routing",
+    query: PAGE,
+  },
+  // Workflows.
+  "DELETE /v1/workflow-variables/{id}": {
+    operationId: "DeleteWorkflowVariable",
+    folder: "workflows",
+  },
+  "GET /v1/workflow-variables/{id}": { operationId: "GetWorkflowVariable", folder: "workflows" },
+  "PUT /v1/workflow-variables/{id}": {
+    operationId: "UpdateWorkflowVariable",
+    folder: "workflows",
+  },
+  "GET /v1/workflows": { operationId: "GetWorkflows", folder: "workflows", query: PAGE },
+  "POST /v1/workflows": { operationId: "CreateWorkflow", folder: "workflows" },
+  "GET /v1/workflows/{id}": { operationId: "GetWorkflowById", folder: "workflows" },
+  "PUT /v1/workflows/{id}": { operationId: "UpdateWorkflowById", folder: "workflows" },
+  "GET /v1/workflows/{id}/processes": {
+    operationId: "GetWorkflowProcesses",
+    folder: "workflows",
+    query: PAGE,
+  },
+  "GET /v1/workflows/{id}/variables": {
+    operationId: "GetWorkflowVariables",
+    folder: "workflows",
+  },
+  "POST /v1/workflows/{id}/variables": {
+    operationId: "CreateWorkflowVariable",
+    folder: "workflows",
+  },
+  // Apps platform (the outbound webhooks are issue 12's, in scripts/outbound_webhooks/).
+  "GET /v1/apps": {
+    operationId: "GetInstalledApps",
+    title: "List installed apps",
+    folder: "apps",
+    query: PAGE,
+  },
+  "GET /v1/apps/available": {
+    operationId: "GetAvailableApps",
+    title: "List available apps",
+    folder: "apps",
+    query: PAGE,
+  },
+  "GET /v1/apps/available/{appVersion}": { operationId: "GetAvailableApp", folder: "apps" },
+  "GET /v1/apps/{appVersion}": {
+    operationId: "GetInstalledAppVersion",
+    title: "Get installed app by version",
+    folder: "apps",
+  },
+  "GET /v1/cards": { operationId: "GetCards", folder: "apps", query: PAGE },
+  "POST /v1/cards/available": {
+    operationId: "MakeCardAvailable",
+    title: "Make a card available",
+    folder: "apps",
+  },
+  "GET /v1/hooks/email": {
+    operationId: "GetEmailHooks",
+    title: "List email hooks",
+    folder: "apps",
+    query: PAGE,
+  },
+  "GET /v1/hooks/form": {
+    operationId: "GetFormHooks",
+    title: "List form hooks",
+    folder: "apps",
+    query: PAGE,
+  },
+  "GET /v1/hooks/web": {
+    operationId: "GetWebHooks",
+    title: "List web hooks",
+    folder: "apps",
+    query: PAGE,
+  },
+  "POST /v1/hooks/web/{hash}": { operationId: "CreateWebHookTransaction", folder: "apps" },
+  "GET /v1/kviews": { operationId: "GetKViews", title: "List KViews", folder: "apps", query: PAGE },
+  // Chat conversations (v2.1): the server-side chat API.
+  "POST /v2.1/chat/handoff": {
+    operationId: "CreateChatSessionViaHandoff",
+    folder: "chat",
+    fieldsSource: "https://developer.kustomer.com/api/chat/create-a-chat-session-via-handoff",
+    body: {
+      type: "object",
+      required: ["customerId", "messages"],
+      properties: {
+        customerId: { type: "string", description: "The customer the chat belongs to." },
+        trackingId: { type: "string", description: "The customer's chat tracking id, if known." },
+        from: {
+          type: "string",
+          description: "Who sent the outbound messages; applied to every one of them.",
+        },
+        externalId: {
+          type: "string",
+          description: "Your id of the external conversation, kept on the session.",
+        },
+        active: {
+          type: "boolean",
+          description: "false creates the session closed (CSAT may be offered).",
+        },
+        messages: {
+          type: "array",
+          minItems: 2,
+          maxItems: 100,
+          description:
+            "2 to 100 messages, at least one with direction in and one with direction out.",
+          // The page names each message's direction (in, out) but not its other fields.
+          items: { type: "object" },
+        },
+      },
+    },
+  },
+  "POST /v2.1/chat/messages": {
+    operationId: "CreateInboundChatMessage",
+    folder: "chat",
+    fieldsSource: CHAT_SERVER_API,
+    body: {
+      type: "object",
+      required: ["customerId"],
+      properties: {
+        customerId: { type: "string", description: "The customer posting the message." },
+        session: { type: "string", description: "The chat session (conversation) id." },
+        body: { type: "string", description: "The message text." },
+        attachments: { type: "array", items: { type: "object" } },
+        trackingId: { type: "string", description: "The customer's chat tracking id." },
+      },
+    },
+  },
+  "POST /v2.1/chat/outbound/assistant/messages": {
+    operationId: "CreateAssistantChatMessages",
+    folder: "chat",
+  },
+  "POST /v2.1/chat/outbound/messages": {
+    operationId: "CreateOutboundChatMessage",
+    folder: "chat",
+    fieldsSource: "https://developer.kustomer.com/api/chat/create-an-outbound-agent-chat-message",
+    body: {
+      type: "object",
+      required: ["customerId", "from"],
+      properties: {
+        customerId: { type: "string", description: "The customer the message goes to." },
+        from: { type: "string", description: "The agent (user id) the message is from." },
+        session: { type: "string", description: "The chat session (conversation) id." },
+        body: { type: "string", description: "The message text (or attachments)." },
+        attachments: { type: "array", items: { type: "object" } },
+        auto: { type: "boolean", description: "true marks the message as automated." },
+      },
+    },
+  },
+  "POST /v2.1/chat/outbound/typing": {
+    operationId: "SetChatTypingIndicator",
+    folder: "chat",
+    fieldsSource: "https://developer.kustomer.com/api/chat/show-or-hide-agent-ai-typing-indicator",
+    body: {
+      type: "object",
+      required: ["customerId", "from", "session", "typing"],
+      properties: {
+        customerId: { type: "string", description: "The customer who sees the indicator." },
+        from: { type: "string", description: "The agent (user id) who is typing." },
+        session: { type: "string", description: "The chat session (conversation) id." },
+        typing: { type: "boolean", description: "true shows the indicator, false hides it." },
+        ai: { type: "boolean", description: "true shows it as the AI assistant typing." },
+      },
+    },
+  },
+  "PUT /v2.1/chat/satisfaction-responses/{id}": {
+    operationId: "UpdateChatSatisfactionResponse",
+    folder: "chat",
+    query: [{ name: "include", schema: { type: "string", enum: ["satisfaction"] } }],
+    fieldsSource: "https://developer.kustomer.com/api/chat/update-a-chat-satisfaction-response",
+    body: {
+      type: "object",
+      required: ["customerId"],
+      properties: {
+        customerId: { type: "string", description: "The customer who answered the survey." },
+        rating: { type: "number", description: "The customer's rating." },
+        answers: { type: "array", items: { type: "object" } },
+        read: { type: "boolean" },
+      },
+    },
+  },
+  "GET /v2.1/chat/sessions": {
+    operationId: "ListChatSessions",
+    folder: "chat",
+    fieldsSource: "https://developer.kustomer.com/api/chat/list-chat-sessions",
+    query: [
+      { name: "customerId", schema: { type: "string" } },
+      { name: "trackingId", schema: { type: "string" } },
+      { name: "active", schema: { type: "boolean" } },
+      { name: "brandId", schema: { type: "string" } },
+      ...PAGE,
+    ],
+  },
+  "POST /v2.1/chat/sessions": {
+    operationId: "CreateChatSession",
+    folder: "chat",
+    fieldsSource: "https://developer.kustomer.com/api/chat/create-a-chat-session",
+    body: {
+      type: "object",
+      required: ["customerId"],
+      properties: {
+        customerId: { type: "string", description: "The customer the session is for." },
+        trackingId: { type: "string", description: "The customer's chat tracking id." },
+        assistant: {
+          type: "string",
+          description: "An assistant id: its greeting is posted when the session opens.",
+        },
+      },
+    },
+  },
+  "GET /v2.1/chat/sessions/{id}/messages": {
+    operationId: "ListChatSessionMessages",
+    folder: "chat",
+    query: PAGE,
+  },
+  // Knowledge base. The /p/v3 routes are the public (published) knowledge base.
+  "GET /p/v3/kb/articles": {
+    operationId: "GetPublishedArticles",
+    folder: "knowledge_base",
+    query: [{ name: "knowledgeBaseId", schema: { type: "string" } }, ...PAGE],
+  },
+  "GET /p/v3/kb/articles/search": {
+    operationId: "SearchPublishedArticles",
+    folder: "knowledge_base",
+  },
+  "GET /p/v3/kb/categories": {
+    operationId: "GetPublishedCategories",
+    title: "List published categories",
+    folder: "knowledge_base",
+  },
+  "GET /v1/kb/articles": {
+    operationId: "GetKbArticles",
+    title: "Get articles",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "POST /v1/kb/articles": { operationId: "CreateKbArticle", folder: "knowledge_base" },
+  "GET /v1/kb/articles/search": {
+    operationId: "SearchKbArticles",
+    title: "Search articles",
+    folder: "knowledge_base",
+  },
+  "GET /v1/kb/articles/{id}": { operationId: "GetKbArticleById", folder: "knowledge_base" },
+  "PUT /v1/kb/articles/{id}": { operationId: "UpdateKbArticle", folder: "knowledge_base" },
+  "DELETE /v1/kb/articles/{id}/versions/{lang}": {
+    operationId: "DeleteKbArticleLanguageVersions",
+    folder: "knowledge_base",
+  },
+  "GET /v1/kb/articles/{id}/versions/{lang}": {
+    operationId: "GetKbArticleLanguageVersions",
+    title: "Get versions of a language",
+    folder: "knowledge_base",
+  },
+  "POST /v1/kb/articles/{id}/versions/{lang}": {
+    operationId: "CreateKbArticleVersion",
+    folder: "knowledge_base",
+  },
+  "GET /v1/kb/categories": {
+    operationId: "GetKbCategories",
+    title: "List categories",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "GET /v1/kb/forms": {
+    operationId: "GetKbForms",
+    title: "List forms",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "GET /v1/kb/internal/categories": {
+    operationId: "GetKbInternalCategories",
+    title: "List internal categories",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "GET /v1/kb/route": { operationId: "GetKbRoute", title: "Get route", folder: "knowledge_base" },
+  "GET /v1/kb/routes": {
+    operationId: "GetKbRoutes",
+    title: "List routes",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "GET /v3/kb/tags": {
+    operationId: "GetKbTags",
+    title: "List knowledge base tags",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "GET /v3/kb/templates": {
+    operationId: "GetKbTemplates",
+    title: "List templates",
+    folder: "knowledge_base",
+  },
+  "GET /v3/kb/themes": {
+    operationId: "GetKbThemes",
+    title: "List themes",
+    folder: "knowledge_base",
+    query: PAGE,
+  },
+  "GET /v3/kb/themes/active": {
+    operationId: "GetActiveKbTheme",
+    title: "Get active theme",
+    folder: "knowledge_base",
+  },
+  // Settings and configurations.
+  "GET /v1/chat/settings": { operationId: "GetChatSettings", folder: "settings" },
+  "PATCH /v1/chat/settings": { operationId: "SetChatSettings", folder: "settings" },
+  "GET /v1/customers/searches": {
+    operationId: "GetSavedSearches",
+    title: "List saved searches",
+    folder: "settings",
+    query: PAGE,
+  },
+  "GET /v1/customers/searches/pinned": {
+    operationId: "GetPinnedSearches",
+    title: "List pinned searches",
+    folder: "settings",
+  },
+  "GET /v1/customers/searches/positions": {
+    operationId: "GetSavedSearchPositions",
+    title: "Get saved search positions",
+    folder: "settings",
+  },
+  "GET /v1/customers/searches/schema": {
+    operationId: "GetSearchSchema",
+    title: "Get search schema",
+    folder: "settings",
+  },
+  "GET /v1/notifications": {
+    operationId: "GetNotifications",
+    title: "List notifications",
+    folder: "settings",
+    query: PAGE,
+  },
+  "GET /v1/notifications/logs/settings": {
+    operationId: "GetNotificationsLogsSettings",
+    folder: "settings",
+  },
+  "GET /v1/notifications/users/current/settings": {
+    operationId: "GetCurrentUserNotificationSettings",
+    title: "Get current user's notification settings",
+    folder: "settings",
+  },
+  "POST /v1/satisfaction": { operationId: "CreateSatisfactionSurvey", folder: "satisfaction" },
+  "GET /v1/settings": {
+    operationId: "GetSettings",
+    title: "List settings",
+    folder: "settings",
+    query: PAGE,
+  },
+  "GET /v1/settings/{app}/{category}/{name}": { operationId: "GetSetting", folder: "settings" },
+  "GET /v1/shortcuts": { operationId: "GetShortcuts", folder: "settings", query: PAGE },
+  "GET /v1/shortcuts/categories": { operationId: "GetShortcutCategories", folder: "settings" },
+  "DELETE /v1/shortcuts/{id}": { operationId: "DeleteShortcut", folder: "settings" },
+  "GET /v1/snippets": { operationId: "GetSnippets", folder: "settings", query: PAGE },
+  "POST /v1/snippets": { operationId: "CreateSnippet", folder: "settings" },
+  "GET /v1/snippets/{id}": { operationId: "GetSnippetByIdOrKey", folder: "settings" },
+  "PATCH /v1/snippets/{id}": { operationId: "PatchSnippet", folder: "settings" },
+  "GET /v1/snoozes": { operationId: "GetSnoozes", folder: "settings", query: PAGE },
+  "DELETE /v1/snoozes/{id}": { operationId: "DeleteSnooze", folder: "settings" },
+  "GET /v1/users/current/settings": {
+    operationId: "GetCurrentUserSettings",
+    title: "Get current user's settings",
+    folder: "settings",
+  },
+  // AI and automations.
+  "GET /v1/ai/automations": { operationId: "ListAiAutomations", folder: "ai", query: PAGE },
+  "GET /v1/ai/automations/{automationId}": { operationId: "GetAiAutomation", folder: "ai" },
+  "GET /v1/ai/automations/{automationId}/evaluations": {
+    operationId: "ListAiAutomationEvaluations",
+    title: "List evaluations of an AI automation",
+    folder: "ai",
+    query: PAGE,
+  },
+  "GET /v1/ai/evaluation-testcases/{testCaseId}": {
+    operationId: "GetAiEvaluationTestCase",
+    folder: "ai",
+  },
+  "POST /v1/ai/evaluations": { operationId: "CreateAiEvaluation", folder: "ai" },
+  "DELETE /v1/ai/evaluations/{evaluationId}": { operationId: "DeleteAiEvaluation", folder: "ai" },
+  "GET /v1/ai/evaluations/{evaluationId}": { operationId: "GetAiEvaluation", folder: "ai" },
+  "PUT /v1/ai/evaluations/{evaluationId}": { operationId: "UpdateAiEvaluation", folder: "ai" },
+  "GET /v1/ai/summaries/batch": { operationId: "BatchGetAiSummaries", folder: "ai" },
+  "GET /v1/ai/summaries/{resourceId}": { operationId: "GetAiSummary", folder: "ai" },
+  // Core resources missing from the official OpenAPI, and the v2 conversation times.
+  "DELETE /v1/kedge/{id}": { operationId: "DeleteCompanyHierarchyEdge", folder: "companies" },
+  "DELETE /v1/kedge/{id}/parent": {
+    operationId: "UnlinkCompanyFromParent",
+    folder: "companies",
+  },
+  "GET /v1/satisfaction-responses/{id}": {
+    operationId: "GetSatisfactionResponse",
+    folder: "satisfaction",
+  },
+  "GET /v1/slas": { operationId: "GetSlas", title: "List SLAs", folder: "slas", query: PAGE },
+  "GET /v1/tags": { operationId: "GetTags", folder: "tags", query: PAGE },
+  "GET /v2/conversations/{id}/times": {
+    operationId: "GetConversationTimesV2",
+    folder: "conversations",
+  },
+};
+
+/** Operations of Kustomer's reference found beyond beyond-core/operations.tsv, with their source. */
+export const ADDED_OPERATIONS: AddedOperation[] = [];
