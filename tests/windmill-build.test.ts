@@ -96,9 +96,10 @@ function windmillPathOf(script: string): string {
   return script.replace(/^scripts\//, "f/kustomer/").replace(/\.ts$/, "");
 }
 
+// Parsing every script with Windmill's parser takes a while on a busy 2-core machine.
 beforeAll(async () => {
   built = await buildWindmillTree({ outDir: join(scratch, "tree") });
-});
+}, 60_000);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
@@ -246,13 +247,13 @@ for (const script of listKustomerScripts()) {
 
 describe("building", () => {
   // Three builds in all (the tree above, one here through the API, one from the command line):
-  // each parses every script.
+  // each parses every script, which takes several seconds on a busy machine.
   const again = join(scratch, "again");
 
   test("twice gives identical bytes", async () => {
     await buildWindmillTree({ outDir: again });
     expectSameTree(again, built.outDir);
-  });
+  }, 60_000);
 
   test("from the command line, with --out, empties an earlier build first", () => {
     // A script deleted from scripts/ must not linger in the tree: a push would redeploy it.
@@ -267,7 +268,7 @@ describe("building", () => {
     expect(existsSync(join(again, "f", "kustomer", "gone"))).toBe(false);
     expect(existsSync(join(again, "leftover.txt"))).toBe(false);
     expectSameTree(again, built.outDir);
-  });
+  }, 60_000);
 
   test("refuses to empty a directory it did not write", async () => {
     const outDir = join(scratch, "foreign");

@@ -148,13 +148,13 @@ export function inferSchema(
   return { schema, hasPreprocessor: parsed.has_preprocessor === true };
 }
 
-const TRAILER_LINE = /^(?:(?:GET|POST|PUT|PATCH|DELETE) \/|Roles\b|Reference:)/;
+const TRAILER_LINE = /^(?:(?:GET|POST|PUT|PATCH|DELETE) \/|Roles\b|Reference:|Contract:)/;
 const LIST_ITEM = /^(?:[-*+] |\d+[.)] )/;
 
 /**
  * Summary and description from the script's header doc comment (the first one before main):
  * the title line is the summary; the rest is the description, hard-wrapped prose joined into one
- * line per paragraph, while the METHOD path, Roles and Reference lines (and list items) keep a
+ * line per paragraph, while the METHOD path, Roles, Reference and Contract lines (and list items) keep a
  * line each.
  */
 export function scriptDocs(source: string, file: string): { summary: string; description: string } {
