@@ -1,5 +1,5 @@
 // The Windmill resource type in resources/ and the Kustomer type every script declares agree.
-import { expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import Ajv2020 from "ajv/dist/2020";
 import { readProjectFile } from "./helpers/project.ts";
 
@@ -25,4 +25,28 @@ test("accepts a Hub-style resource and each way of choosing a host; rejects bad 
   expect(validate({ region: "eu" })).toBe(false);
   expect(validate({ apiKey: "k", region: "apac" })).toBe(false);
   expect(validate({ apiKey: "k", orgName: "acme.kustomerapp.com" })).toBe(false);
+});
+
+describe("kustomer_webhook", () => {
+  const webhookType = JSON.parse(readProjectFile("resources/kustomer_webhook.resource-type.json"));
+  const validateWebhook = new Ajv2020({ strict: false }).compile(webhookType);
+
+  test("declares the intake's KustomerWebhook type: one required token, a password field", () => {
+    const intake = readProjectFile("scripts/webhooks/receive_kustomer_event.ts");
+    const fields = [
+      ...(/type KustomerWebhook = \{([\s\S]*?)\n\};/.exec(intake)?.[1] ?? "").matchAll(
+        /^ {2}(\w+)(\?)?:/gm,
+      ),
+    ].map((match) => `${match[1]}${match[2] ?? ""}`);
+    expect(fields).toEqual(["token"]);
+    expect(Object.keys(webhookType.properties)).toEqual(["token"]);
+    expect(webhookType.required).toEqual(["token"]);
+    expect(webhookType.properties.token.password).toBe(true);
+  });
+
+  test("accepts a token; refuses an empty or missing one", () => {
+    expect(validateWebhook({ token: "3f6c0a9e" })).toBe(true);
+    expect(validateWebhook({ token: "" })).toBe(false);
+    expect(validateWebhook({})).toBe(false);
+  });
 });

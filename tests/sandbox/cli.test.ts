@@ -82,4 +82,10 @@ describe("CLI", () => {
     });
     expect(() => parseCliArgs(["--nope"])).toThrow("unknown flag --nope");
   });
+
+  test("--webhook-timeout-ms sets how long an outbound-webhook delivery may take", () => {
+    expect(parseCliArgs(["--webhook-timeout-ms", "2000"]).options).toEqual({
+      webhookTimeoutMs: 2000,
+    });
+  });
 });
