@@ -129,5 +129,5 @@ async function intakeCost() {
   };
 }
 
-console.log(JSON.stringify(await loop(flag("--events", 2000))));
-console.log(JSON.stringify(await intakeCost()));
+process.stdout.write(`${JSON.stringify(await loop(flag("--events", 2000)))}\n`);
+process.stdout.write(`${JSON.stringify(await intakeCost())}\n`);
