@@ -85,11 +85,13 @@ export async function preprocessor(event: {
         : 'Windmill did not pass the raw body, which the signature is computed over: turn on "Raw body" in the HTTP route\'s settings',
     );
   }
+  // Anyone who can reach the URL chooses the query: only a resource named kustomer_webhook… can be
+  // picked, so the check can never run against some other resource's `token`.
   const resource = event.query?.resource ?? KUSTOMER_WEBHOOK_RESOURCE;
-  if (!/^[fu]\/[\w.-]+\/[\w./-]+$/.test(resource)) {
+  if (!/^[fu]\/[\w.-]+\/(?:[\w.-]+\/)*kustomer_webhook[\w.-]*$/.test(resource)) {
     throw new KustomerWebhookError(
       "bad_resource_path",
-      "?resource= must be a resource path such as f/kustomer/kustomer_webhook",
+      "?resource= must be the path of a resource whose name starts with kustomer_webhook, such as f/kustomer/kustomer_webhook_eu",
     );
   }
   return {

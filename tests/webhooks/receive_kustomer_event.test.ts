@@ -270,10 +270,17 @@ describe("preprocessor: Windmill's trigger event", () => {
     expect((await refusal(preprocessor({ kind: "kafka", raw_string: body }))).code).toBe(
       "wrong_trigger",
     );
-    const bad = await refusal(
-      preprocessor({ kind: "webhook", raw_string: body, query: { resource: "../x" } }),
-    );
-    expect(bad.code).toBe("bad_resource_path");
+    for (const resource of [
+      "../x",
+      "f/kustomer/kustomer",
+      "f/secrets/github_token",
+      "f/a/kustomer_webhook/../x",
+    ]) {
+      const bad = await refusal(
+        preprocessor({ kind: "webhook", raw_string: body, query: { resource } }),
+      );
+      expect(bad.code).toBe("bad_resource_path");
+    }
   });
 });
 
