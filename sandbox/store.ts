@@ -2,6 +2,7 @@
 // order lists are served in); with a database path every write is also written through to SQLite
 // (bun:sqlite) and the file is loaded back at start, so data survives restarts.
 import { Database, type Statement } from "bun:sqlite";
+import { UpdatedAtIndex, updatedAtKey } from "./updated-index.ts";
 
 export type Json = { [key: string]: unknown };
 
@@ -30,6 +31,8 @@ export class Store {
   private readonly collections = new Map<string, Map<string, Doc>>();
   /** collection → externalId → ids: lookups by externalId stay fast in stores of 10,000s. */
   private readonly byExternalId = new Map<string, Map<string, Set<string>>>();
+  /** collection → records in (updatedAt, id) order, for searches sorted by updatedAt. */
+  private readonly byUpdatedAt = new Map<string, UpdatedAtIndex>();
   private readonly persistence: Persistence | undefined;
   readonly uniqueExternalIds: boolean;
   /** Told of every write after it is stored (the outbound-webhook emitter listens here). */
@@ -70,6 +73,11 @@ export class Store {
       .filter((doc): doc is Doc => doc !== undefined);
   }
 
+  /** The collection's records in (updatedAt, id) order (an empty index when it has none). */
+  updatedAtIndex(collection: string): UpdatedAtIndex {
+    return this.byUpdatedAt.get(collection) ?? new UpdatedAtIndex();
+  }
+
   /** Inserts or replaces a record; a replaced record keeps its place in list order. */
   put(collection: string, doc: Doc): void {
     let records = this.collections.get(collection);
@@ -96,6 +104,15 @@ export class Store {
   }
 
   private index(collection: string, doc: Doc): void {
+    const key = updatedAtKey(doc.attributes.updatedAt);
+    if (key !== undefined) {
+      let sorted = this.byUpdatedAt.get(collection);
+      if (!sorted) {
+        sorted = new UpdatedAtIndex();
+        this.byUpdatedAt.set(collection, sorted);
+      }
+      sorted.add(key, doc.id);
+    }
     const externalId = doc.attributes.externalId;
     if (typeof externalId !== "string" || externalId === "") {
       return;
@@ -114,6 +131,10 @@ export class Store {
   }
 
   private unindex(collection: string, doc: Doc | undefined): void {
+    const key = updatedAtKey(doc?.attributes.updatedAt);
+    if (doc && key !== undefined) {
+      this.byUpdatedAt.get(collection)?.remove(key, doc.id);
+    }
     const externalId = doc?.attributes.externalId;
     if (doc && typeof externalId === "string") {
       this.byExternalId.get(collection)?.get(externalId)?.delete(doc.id);

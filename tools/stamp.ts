@@ -2,6 +2,7 @@
 // whatever stands between the markers. Run `bun run stamp` after editing resources/kustomer.ts.
 // Scripts that also carry the import block (`// <kustomer-import v1>` … `// </kustomer-import>`:
 // the import scripts and wait_for_bulk_operation) get it from resources/bulk-import.ts the same way,
+// the export, list-all and trigger scripts also get the sync block of resources/sync.ts,
 // and the flows' copies of scripts (FLOW_SCRIPT_COPIES) are refreshed from their scripts.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -69,6 +70,36 @@ export function extractImportBlock(source: string): string | undefined {
 /** Replaces a script's import block; a script without one is returned unchanged. */
 export function stampImportBlock(source: string, block: string): string {
   const current = extractImportBlock(source);
+  return current === undefined ? source : source.replace(current, () => block);
+}
+
+export const SYNC_START = "// <kustomer-sync v1>";
+export const SYNC_END = "// </kustomer-sync>";
+
+/** The sync block as it stands in resources/sync.ts, markers included. */
+export function readSyncBlock(
+  source = readFileSync(join(ROOT, "resources", "sync.ts"), "utf8"),
+): string {
+  const block = extractSyncBlock(source);
+  if (block === undefined) {
+    throw new Error("resources/sync.ts has lost its sync-block markers");
+  }
+  return block;
+}
+
+/** The sync block of a file, or undefined when it has none. */
+export function extractSyncBlock(source: string): string | undefined {
+  const start = source.indexOf(SYNC_START);
+  const end = source.indexOf(SYNC_END);
+  if (start < 0 || end < start) {
+    return undefined;
+  }
+  return source.slice(start, end + SYNC_END.length);
+}
+
+/** Replaces a script's sync block; a script without one is returned unchanged. */
+export function stampSyncBlock(source: string, block: string): string {
+  const current = extractSyncBlock(source);
   return current === undefined ? source : source.replace(current, () => block);
 }
 
@@ -145,13 +176,17 @@ export async function listScripts(): Promise<string[]> {
 if (import.meta.main) {
   const block = readSharedBlock();
   const importBlock = readImportBlock();
+  const syncBlock = readSyncBlock();
   for (const file of await listScripts()) {
     if (STANDALONE_SCRIPTS.has(file)) {
       continue; // makes no Kustomer request: no shared block (tools/handwritten.ts)
     }
     const path = join(ROOT, file);
     const before = await Bun.file(path).text();
-    const after = stampImportBlock(stampScript(before, block), importBlock);
+    const after = stampSyncBlock(
+      stampImportBlock(stampScript(before, block), importBlock),
+      syncBlock,
+    );
     if (after !== before) {
       await Bun.write(path, after);
       process.stdout.write(`stamped ${file}\n`);

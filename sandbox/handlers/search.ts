@@ -3,14 +3,30 @@
 // company; criteria { "<context>_<attribute>": { <operator>: value } } (attribute in snake_case
 // as in Kustomer's reference, customer_external_id, or camelCase) combined with and / or / not
 // (nestable); operators equals, contains, in, gt, gte, lt, lte, exists; sort; page and
-// pageSize up to 500; idsOnly. Simplification: a date-only value (2024-05-01) is read as UTC
-// midnight, whatever timeZone says.
+// pageSize up to 500; idsOnly; includeDeleted. Simplification: a date-only value (2024-05-01) is
+// read as UTC midnight, whatever timeZone says.
+//
+// Like Kustomer's (Elasticsearch-backed) search, it pages through at most 100 pages of a query:
+// page 101 answers 400, so a client that needs more narrows its query (by updatedAt) instead.
+// A search sorted by updatedAt (then optionally id) with updatedAt bounds is answered from the
+// store's (updatedAt, id) index, in (updatedAt, id) order, so exports of 100,000s of records stay
+// fast; ties in updatedAt come back in id order.
 import { type Context, type HandlerTable, isTrue, objectBody } from "../context.ts";
-import { apiError, badRequest } from "../errors.ts";
+import { apiError, badParameter, badRequest } from "../errors.ts";
 import { paginate, readPage } from "../pagination.ts";
 import { visible } from "../records.ts";
-import { COMPANIES, CONVERSATIONS, CUSTOMERS, type Kind, MESSAGES, render } from "../resources.ts";
+import {
+  COMPANIES,
+  CONVERSATIONS,
+  CUSTOMERS,
+  type Kind,
+  MESSAGES,
+  NOTES,
+  render,
+} from "../resources.ts";
 import type { Doc, Json, Store } from "../store.ts";
+import { updatedAtKey } from "../updated-index.ts";
+import { klassKind } from "./klasses.ts";
 
 type Test = (doc: Doc) => boolean;
 
@@ -19,7 +35,11 @@ const CONTEXTS: { [context: string]: Kind } = {
   conversation: CONVERSATIONS,
   message: MESSAGES,
   company: COMPANIES,
+  note: NOTES,
 };
+
+/** The deepest page Kustomer's search serves for one query. */
+export const SEARCH_PAGE_CAP = 100;
 
 /** List attributes whose entries are objects: searching "emails" means their email field. */
 const ALIASES: { [field: string]: string[] } = {
@@ -56,22 +76,138 @@ export const searchHandlers: HandlerTable = {
         "/queryContext",
       );
     }
-    const kind = CONTEXTS[queryContext];
+    const kind = queryContext.startsWith("kobject_")
+      ? klassKind(context.store, queryContext.slice("kobject_".length))
+      : CONTEXTS[queryContext];
     if (!kind) {
       throw apiError(
         501,
         "not_implemented",
-        `search with queryContext "${queryContext}" is not modelled by the sandbox; it supports ${Object.keys(CONTEXTS).join(", ")}`,
+        `search with queryContext "${queryContext}" is not modelled by the sandbox; it supports ${Object.keys(CONTEXTS).join(", ")} and kobject_<klass>`,
+      );
+    }
+    const page = readPage(context.query, { maxPageSize: 500, defaultPageSize: 100 });
+    if (page.page > SEARCH_PAGE_CAP) {
+      throw badParameter(
+        "page",
+        `search pages stop at page ${SEARCH_PAGE_CAP} (asked for page ${page.page}): narrow the query, e.g. by updatedAt, instead of paging further`,
       );
     }
     const test = compileGroup(body, queryContext, "");
+    const includeDeleted = body.includeDeleted === true;
+    const indexed = indexedSearch(
+      context.store,
+      kind,
+      body,
+      queryContext,
+      test,
+      includeDeleted,
+      page,
+    );
+    if (indexed) {
+      return searchReply(context, kind, indexed.docs, page, indexed.total);
+    }
     const all =
       externalIdCandidates(context.store, kind, body, queryContext) ??
       context.store.list(kind.collection);
-    const found = (body.includeDeleted === true ? all : visible(all)).filter(test);
-    return searchReply(context, kind, sortDocs(found, body.sort, queryContext));
+    const found = (includeDeleted ? all : visible(all)).filter(test);
+    const sorted = sortDocs(found, body.sort, queryContext);
+    const start = (page.page - 1) * page.pageSize;
+    return searchReply(
+      context,
+      kind,
+      sorted.slice(start, start + page.pageSize),
+      page,
+      sorted.length,
+    );
   },
 };
+
+/**
+ * A search sorted by updatedAt ascending (and optionally id ascending), answered by walking the
+ * store's (updatedAt, id) index between the bounds the query's top-level `and` puts on updatedAt.
+ * Returns undefined for any other query. meta.total counts matches exactly up to 10,000 records
+ * past the page; beyond that it assumes the rest of the range matches (an estimate, as large
+ * totals are in Elasticsearch).
+ */
+function indexedSearch(
+  store: Store,
+  kind: Kind,
+  body: Json,
+  queryContext: string,
+  test: Test,
+  includeDeleted: boolean,
+  page: { page: number; pageSize: number },
+): { docs: Doc[]; total: number } | undefined {
+  const keys = sortKeys(body.sort);
+  const updated = [`${queryContext}_updated_at`, `${queryContext}_updatedAt`];
+  const ids = [`${queryContext}_id`];
+  const [first, second] = keys;
+  if (
+    !first ||
+    !updated.includes(first[0]) ||
+    first[1] !== "asc" ||
+    (second && (!ids.includes(second[0]) || second[1] !== "asc")) ||
+    keys.length > 2
+  ) {
+    return undefined;
+  }
+  const index = store.updatedAtIndex(kind.collection);
+  let low = 0;
+  let high = index.length;
+  const criteria = Array.isArray(body.and) ? body.and : isObject(body.and) ? [body.and] : [];
+  for (const criterion of criteria) {
+    for (const name of updated) {
+      const condition = isObject(criterion) ? criterion[name] : undefined;
+      if (!isObject(condition)) {
+        continue;
+      }
+      for (const [operator, operand] of Object.entries(condition)) {
+        const key = updatedAtKey(operand);
+        if (key === undefined) {
+          continue;
+        }
+        if (operator === "gte" || operator === "equals") {
+          low = Math.max(low, index.lowerBound(key));
+        }
+        if (operator === "gt") {
+          low = Math.max(low, index.upperBound(key));
+        }
+        if (operator === "lt") {
+          high = Math.min(high, index.lowerBound(key));
+        }
+        if (operator === "lte" || operator === "equals") {
+          high = Math.min(high, index.upperBound(key));
+        }
+      }
+    }
+  }
+  const skip = (page.page - 1) * page.pageSize;
+  const docs: Doc[] = [];
+  let matched = 0;
+  let at = low;
+  for (; at < high; at++) {
+    const doc = store.get(kind.collection, index.id(at));
+    if (!doc || (!includeDeleted && doc.attributes.deleted === true) || !test(doc)) {
+      continue;
+    }
+    matched++;
+    if (matched > skip && docs.length < page.pageSize) {
+      docs.push(doc);
+    }
+    if (matched >= skip + page.pageSize + 10_000) {
+      at++;
+      break;
+    }
+  }
+  return { docs, total: matched + (high - at) };
+}
+
+function sortKeys(sort: unknown): [string, unknown][] {
+  return (Array.isArray(sort) ? sort : sort ? [sort] : []).flatMap((entry: unknown) =>
+    entry !== null && typeof entry === "object" ? Object.entries(entry as Json) : [],
+  );
+}
 
 /**
  * A search that must match an externalId (a top-level `and` criterion with equals or in) only
@@ -114,19 +250,37 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function searchReply(context: Context, kind: Kind, docs: Doc[]) {
-  const page = paginate(
-    docs,
-    readPage(context.query, { maxPageSize: 500, defaultPageSize: 100 }),
+/** One page of results (`docs`), in the list envelope, with links up to the page cap. */
+function searchReply(
+  context: Context,
+  kind: Kind,
+  docs: Doc[],
+  page: { page: number; pageSize: number },
+  total: number,
+) {
+  // The envelope is built over a stand-in list of `total` entries, so the links and totals are
+  // those of the whole result while only this page's records are rendered.
+  const envelope = paginate(
+    new Array<undefined>(Math.min(total, SEARCH_PAGE_CAP * page.pageSize)),
+    page,
     context.pathname,
     context.query,
     true,
   );
   const idsOnly = isTrue(context.query, "idsOnly");
-  const data = page.data.map((doc) =>
-    idsOnly ? { type: kind.type, id: doc.id } : render(kind, doc),
-  );
-  return { body: { ...page, meta: { ...page.meta, aggregations: {} }, data } };
+  const data = docs.map((doc) => (idsOnly ? { type: kind.type, id: doc.id } : render(kind, doc)));
+  return {
+    body: {
+      ...envelope,
+      meta: {
+        ...envelope.meta,
+        total,
+        totalPages: Math.ceil(total / page.pageSize),
+        aggregations: {},
+      },
+      data,
+    },
+  };
 }
 
 /** and / or / not of a node; every other key of a nested node is a criterion. */
@@ -254,9 +408,7 @@ function compare(value: unknown, operand: unknown): number {
 }
 
 function sortDocs(docs: Doc[], sort: unknown, queryContext: string): Doc[] {
-  const keys = (Array.isArray(sort) ? sort : sort ? [sort] : []).flatMap((entry: unknown) =>
-    entry !== null && typeof entry === "object" ? Object.entries(entry as Json) : [],
-  );
+  const keys = sortKeys(sort);
   if (keys.length === 0) {
     return docs;
   }

@@ -1,0 +1,788 @@
+// The shared sync engine: read every page of a list, export what changed since a cursor (search
+// sorted by updatedAt, never past Kustomer's 100-page search cap, no record skipped or repeated
+// when many share one updatedAt), and keep a polling trigger's cursor between runs.
+//
+// Everything between the two marker lines below is stamped, byte for byte, into the scripts that
+// use it (export_*, list_all_*, the triggers) by `bun run stamp` (tools/stamp.ts), after the
+// shared request block (resources/kustomer.ts) and the import block (resources/bulk-import.ts,
+// for its pacer), whose names it uses. Edit it here, never in a script: tests/sync-stamp.test.ts
+// fails when a copy drifts. The imports and the exports outside the markers exist for
+// type-checking and the tests only.
+import { KUSTOMER_PRIORITY, KustomerPacer, kustomerImportSettings } from "./bulk-import.ts";
+import {
+  type Kustomer,
+  KustomerError,
+  kustomerApiKey,
+  kustomerBaseUrl,
+  kustomerRequest,
+} from "./kustomer.ts";
+
+// <kustomer-sync v1> Do not edit in a script: the source is resources/sync.ts.
+// Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore) are
+// exported, so a script that uses only some of them is still lint-clean.
+
+/**
+ * Where an export stands: every record whose (updatedAt, id) is at or before (updatedAt, id) has
+ * been returned. `until` is the end (exclusive) of the export in progress, fixed when it started,
+ * so that records changed while it runs go to the next export instead of appearing twice.
+ */
+type KustomerCursor = { updatedAt: string; id?: string; until?: string };
+
+/** What an export script tells the engine: what it reads and how search names it. */
+type KustomerExportSource = {
+  /** Plural name for messages, e.g. customers. */
+  name: string;
+  /** Search's queryContext: customer, company, conversation, message, note or kobject_<klass>. */
+  queryContext: string;
+};
+
+/** The options of an export, as main receives them (a Windmill form may send null or ""). */
+type KustomerExportArgs = {
+  cursor?: unknown;
+  since?: unknown;
+  maxRecords?: unknown;
+  includeDeleted?: unknown;
+  lagSeconds?: unknown;
+  deadlineSeconds?: unknown;
+  rateShare?: unknown;
+  tuning?: {
+    pageSize?: unknown;
+    searchesPerWindow?: unknown;
+    windowSeconds?: unknown;
+  } | null;
+};
+
+type KustomerExportOptions = {
+  start: KustomerCursor;
+  maxRecords: number;
+  includeDeleted: boolean;
+  lagMs: number;
+  deadlineMs: number;
+  rateShare: number;
+  pageSize: number;
+  searchesPerWindow: number;
+  windowMs: number;
+};
+
+/** A record as Kustomer's search returns it (a JSON:API resource). */
+type KustomerResource = { type?: string; id: string; attributes: { [field: string]: unknown } };
+
+type KustomerExportSummary = {
+  records: number;
+  deleted: number;
+  searches: number;
+  seconds: number;
+  /** The end (exclusive) of this export: records changed at or after it come next time. */
+  until: string;
+  /** Why the export stopped before catching up: maxRecords or the deadline. */
+  stoppedBy?: "maxRecords" | "deadline";
+};
+
+type KustomerExportResult = {
+  /** New or changed records, oldest first (by updatedAt, then id). */
+  records: KustomerResource[];
+  /** With includeDeleted: records deleted since the cursor, as { id, updatedAt }. */
+  deleted: { id: string; updatedAt: string }[];
+  /** Pass it to the next call: it goes on where this one stopped. */
+  cursor: KustomerCursor;
+  /** True when the export caught up with `until`; false when more records wait. */
+  done: boolean;
+  summary: KustomerExportSummary;
+};
+
+/** Kustomer's search serves at most 500 records a page (developer.kustomer.com/docs/concepts/search). */
+const KUSTOMER_SEARCH_PAGE_SIZE = 500;
+
+function kustomerSyncInputError(path: string, problems: string[]): KustomerError {
+  return new KustomerError({
+    message: `Kustomer POST ${path}: invalid input, nothing was sent:\n- ${problems.join("\n- ")}`,
+    status: 0,
+    code: "invalid_input",
+    method: "POST",
+    path,
+    errors: problems,
+    attempts: 0,
+  });
+}
+
+/** A number option: its default when unset, else checked against a range. */
+function kustomerSyncNumber(
+  problems: string[],
+  name: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value === null || value === "") {
+    return fallback;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+    problems.push(`${name} must be a number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+    return fallback;
+  }
+  return value;
+}
+
+/** An ISO-8601 date-time as Kustomer writes it (UTC, milliseconds), or undefined when invalid. */
+function kustomerIsoTime(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.trim() === "") {
+    return undefined;
+  }
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** A cursor from a previous call, checked: an object { updatedAt, id?, until? }. */
+function kustomerReadCursor(problems: string[], value: unknown): KustomerCursor | undefined {
+  if (value === undefined || value === null || value === "") {
+    return undefined;
+  }
+  let cursor = value;
+  if (typeof cursor === "string") {
+    try {
+      cursor = JSON.parse(cursor);
+    } catch {
+      problems.push(
+        "cursor must be the cursor a previous export returned ({ updatedAt, id, until })",
+      );
+      return undefined;
+    }
+  }
+  const fields = (cursor ?? {}) as { updatedAt?: unknown; id?: unknown; until?: unknown };
+  const updatedAt = kustomerIsoTime(fields.updatedAt);
+  const until = fields.until === undefined ? undefined : kustomerIsoTime(fields.until);
+  if (
+    typeof cursor !== "object" ||
+    updatedAt === undefined ||
+    (fields.id !== undefined && typeof fields.id !== "string") ||
+    (fields.until !== undefined && until === undefined)
+  ) {
+    problems.push(
+      "cursor must be the cursor a previous export returned: { updatedAt: an ISO date-time, id?: string, until?: an ISO date-time }",
+    );
+    return undefined;
+  }
+  return {
+    updatedAt,
+    id: typeof fields.id === "string" ? fields.id : "",
+    ...(until === undefined ? {} : { until }),
+  };
+}
+
+/** Reads and checks the options; every problem is reported at once, before anything is sent. */
+function kustomerExportOptions(
+  args: KustomerExportArgs,
+  defaults: { maxRecords: number; deadlineSeconds: number },
+): KustomerExportOptions {
+  const problems: string[] = [];
+  const number = (name: string, value: unknown, fallback: number, min: number, max: number) =>
+    kustomerSyncNumber(problems, name, value, fallback, min, max);
+  const cursor = kustomerReadCursor(problems, args.cursor);
+  const sinceSet = args.since !== undefined && args.since !== null && args.since !== "";
+  const since = kustomerIsoTime(args.since);
+  if (sinceSet && since === undefined) {
+    problems.push(
+      `since must be an ISO-8601 date-time such as 2024-05-01T00:00:00Z (got ${JSON.stringify(args.since)})`,
+    );
+  }
+  if (cursor && sinceSet) {
+    problems.push("pass either cursor (to go on) or since (to start), not both");
+  }
+  if (
+    args.includeDeleted !== undefined &&
+    args.includeDeleted !== null &&
+    typeof args.includeDeleted !== "boolean"
+  ) {
+    problems.push("includeDeleted must be true or false");
+  }
+  const tuning = args.tuning ?? {};
+  const options: KustomerExportOptions = {
+    start: cursor ?? { updatedAt: since ?? new Date(0).toISOString(), id: "" },
+    maxRecords: number(
+      "maxRecords",
+      args.maxRecords,
+      defaults.maxRecords,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
+    includeDeleted: args.includeDeleted === true,
+    lagMs: number("lagSeconds", args.lagSeconds, 30, 0, 3600) * 1000,
+    deadlineMs:
+      number("deadlineSeconds", args.deadlineSeconds, defaults.deadlineSeconds, 1, 7 * 24 * 3600) *
+      1000,
+    rateShare: number("rateShare", args.rateShare, 0.8, 0.01, 1),
+    pageSize: number(
+      "tuning.pageSize",
+      tuning.pageSize,
+      KUSTOMER_SEARCH_PAGE_SIZE,
+      1,
+      KUSTOMER_SEARCH_PAGE_SIZE,
+    ),
+    searchesPerWindow: number(
+      "tuning.searchesPerWindow",
+      tuning.searchesPerWindow,
+      100,
+      1,
+      100_000,
+    ),
+    windowMs: number("tuning.windowSeconds", tuning.windowSeconds, 60, 0.01, 3600) * 1000,
+  };
+  if (!Number.isInteger(options.maxRecords) || !Number.isInteger(options.pageSize)) {
+    problems.push("maxRecords and tuning.pageSize must be whole numbers");
+  }
+  if (problems.length > 0) {
+    throw kustomerSyncInputError("/v1/customers/search", problems);
+  }
+  return options;
+}
+
+/**
+ * Keeps searches under Kustomer's search limit for API keys (100 a minute,
+ * developer.kustomer.com/docs/concepts/rate-limits), on top of the org-wide budget the pacer
+ * follows: at most `share` of `limit` searches in any `windowMs`, spread evenly.
+ */
+class KustomerSearchLimiter {
+  private readonly sent: number[] = [];
+  private readonly allowed: number;
+  private readonly spacingMs: number;
+
+  constructor(
+    limit: number,
+    private readonly windowMs: number,
+    share: number,
+  ) {
+    this.allowed = Math.max(1, Math.floor(limit * share));
+    this.spacingMs = windowMs / this.allowed;
+  }
+
+  async take(): Promise<void> {
+    while (true) {
+      const now = kustomerImportSettings.now();
+      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) {
+        this.sent.shift();
+      }
+      const last = this.sent.at(-1);
+      // Never more than `allowed` in a window; spread them, but let a late one catch up.
+      const waitMs =
+        this.sent.length >= this.allowed
+          ? (this.sent[0] ?? now) + this.windowMs - now
+          : last === undefined
+            ? 0
+            : Math.min(last + this.spacingMs - now, (this.sent[0] ?? now) + this.windowMs - now);
+      if (waitMs <= 0 || this.sent.length === 0) {
+        this.sent.push(now);
+        return;
+      }
+      await kustomerImportSettings.sleep(waitMs);
+    }
+  }
+}
+
+/** (updatedAt, id) order; ISO-8601 UTC strings sort as text. */
+function kustomerCompareKeys(a: { u: string; id: string }, b: { u: string; id: string }): number {
+  if (a.u !== b.u) {
+    return a.u < b.u ? -1 : 1;
+  }
+  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+
+function kustomerUpdatedAt(record: KustomerResource): string {
+  return kustomerIsoTime(record.attributes?.updatedAt) ?? "";
+}
+
+/**
+ * Searches for what changed after a cursor, page after page, each page in (updatedAt, id) order.
+ *
+ * Every request asks for page 1 of a query that starts at the cursor (updatedAt ≥ the cursor's,
+ * before `until`, sorted by updatedAt), and drops what the cursor already covers. Paging by
+ * moving the query, not by page number, means the 100-page cap is never reached however large
+ * the export, and a record that changes (and so leaves the query) while the export runs cannot
+ * shift the pages and make another record be skipped. A full page's last updatedAt is left for
+ * the next request (it may continue past the page), so every updatedAt is read whole before
+ * the cursor passes it. When one updatedAt holds more records than a page (a bulk import), those
+ * are read by id (updatedAt = T and id > the last one, sorted by id), then the query moves past T.
+ */
+class KustomerExportRun {
+  readonly stats = { searches: 0 };
+  private cursor: KustomerCursor;
+  /** The cursor's updatedAt has been read whole: the next query starts after it. */
+  private pastCursorTime = false;
+  /** The updatedAt being read by id (more records share it than a page holds). */
+  private tieTime: string | undefined;
+  private finished = false;
+  readonly until: string;
+  private readonly updatedField: string;
+  private readonly idField: string;
+  private readonly pacer: KustomerPacer;
+  private readonly searchLimiter: KustomerSearchLimiter;
+
+  constructor(
+    private readonly auth: Kustomer,
+    private readonly source: KustomerExportSource,
+    private readonly options: KustomerExportOptions,
+    private readonly deadlineAt: number,
+  ) {
+    const start = options.start;
+    this.until =
+      start.until ??
+      new Date(
+        Math.max(Date.parse(start.updatedAt), kustomerImportSettings.now() - options.lagMs),
+      ).toISOString();
+    this.cursor = { updatedAt: start.updatedAt, id: start.id ?? "" };
+    this.finished = start.updatedAt >= this.until;
+    this.updatedField = `${source.queryContext}_updated_at`;
+    this.idField = `${source.queryContext}_id`;
+    this.pacer = new KustomerPacer(options.rateShare);
+    this.searchLimiter = new KustomerSearchLimiter(
+      options.searchesPerWindow,
+      options.windowMs,
+      options.rateShare,
+    );
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Where the next call goes on; after the last page, the start of the next export. */
+  nextCursor(): KustomerCursor {
+    return this.finished
+      ? { updatedAt: this.until, id: "" }
+      : { updatedAt: this.cursor.updatedAt, id: this.cursor.id ?? "", until: this.until };
+  }
+
+  /** The next records after the cursor, oldest first (none when done); moves the cursor. */
+  async nextPage(): Promise<KustomerResource[]> {
+    while (!this.finished) {
+      const size = this.options.pageSize;
+      const time = this.cursor.updatedAt;
+      const afterId = this.pastCursorTime ? "\uffff" : (this.cursor.id ?? "");
+      if (this.tieTime === time && !this.pastCursorTime) {
+        const records = await this.readTie(time, afterId);
+        if (records.length > 0) {
+          return records;
+        }
+        continue;
+      }
+      const page = await this.search(
+        [
+          { [this.updatedField]: this.pastCursorTime ? { gt: time } : { gte: time } },
+          { [this.updatedField]: { lt: this.until } },
+        ],
+        [{ [this.updatedField]: "asc" }],
+      );
+      const keyed = page.map((record) => ({ record, u: kustomerUpdatedAt(record), id: record.id }));
+      keyed.sort(kustomerCompareKeys);
+      const first = keyed[0];
+      const last = keyed.at(-1);
+      if (!first || !last) {
+        this.finished = true;
+        return [];
+      }
+      if (page.length >= size && first.u === last.u) {
+        // One updatedAt fills the page: read that updatedAt by id until it is exhausted.
+        const records = await this.readTie(last.u, last.u === time ? afterId : "");
+        if (records.length > 0) {
+          return records;
+        }
+        continue;
+      }
+      // A full page may end in the middle of its last updatedAt: that one is read next time.
+      // Every other updatedAt of the page is whole, so the cursor can move past it.
+      const take = page.length >= size ? keyed.filter((item) => item.u !== last.u) : keyed;
+      const fresh = take.filter((item) => kustomerCompareKeys(item, { u: time, id: afterId }) > 0);
+      const end = take.at(-1);
+      if (end && kustomerCompareKeys(end, { u: time, id: afterId }) > 0) {
+        this.cursor = { updatedAt: end.u, id: end.id };
+      }
+      this.pastCursorTime = true;
+      if (page.length < size) {
+        this.finished = true;
+      }
+      if (fresh.length > 0 || this.finished) {
+        return fresh.map((item) => item.record);
+      }
+    }
+    return [];
+  }
+
+  /**
+   * Records of one updatedAt after `afterId`, by id, a page at a time (the caller comes back for
+   * more). When none is left, the cursor moves past that updatedAt.
+   */
+  private async readTie(time: string, afterId: string): Promise<KustomerResource[]> {
+    const criteria: { [field: string]: unknown }[] = [
+      { [this.updatedField]: { gte: time } },
+      { [this.updatedField]: { lte: time } },
+    ];
+    if (afterId !== "") {
+      criteria.push({ [this.idField]: { gt: afterId } });
+    }
+    const page = await this.search(criteria, [
+      { [this.updatedField]: "asc" },
+      { [this.idField]: "asc" },
+    ]);
+    const records = page
+      .filter((record) => kustomerUpdatedAt(record) === time && record.id > afterId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const last = records.at(-1);
+    if (last) {
+      this.cursor = { updatedAt: time, id: last.id };
+      this.pastCursorTime = false;
+      this.tieTime = time;
+    } else {
+      this.cursor = {
+        updatedAt: time,
+        id: afterId === "\uffff" ? (this.cursor.id ?? "") : afterId,
+      };
+      this.pastCursorTime = true;
+      this.tieTime = undefined;
+    }
+    return records;
+  }
+
+  /** One search (POST /v1/customers/search, page 1), paced; transient failures are tried again. */
+  private async search(
+    and: { [field: string]: unknown }[],
+    sort: { [field: string]: string }[],
+  ): Promise<KustomerResource[]> {
+    for (let attempt = 1; ; attempt++) {
+      await this.searchLimiter.take();
+      try {
+        this.stats.searches++;
+        const response = (await kustomerRequest(this.auth, {
+          operation: "CustomerSearch",
+          method: "POST",
+          path: "/v1/customers/search",
+          query: { page: 1, pageSize: this.options.pageSize },
+          body: {
+            queryContext: this.source.queryContext,
+            and,
+            sort,
+            ...(this.options.includeDeleted ? { includeDeleted: true } : {}),
+          },
+          observer: this.pacer.observer(KUSTOMER_PRIORITY.read),
+        })) as { data?: unknown } | null;
+        const data = Array.isArray(response?.data) ? response.data : [];
+        return data.filter(
+          (item): item is KustomerResource =>
+            item !== null &&
+            typeof item === "object" &&
+            typeof (item as { id?: unknown }).id === "string",
+        );
+      } catch (error) {
+        // A search only reads, so repeating it is safe (the shared block repeats a POST only on
+        // 429): a 5xx or a lost answer is tried again while the deadline allows.
+        const transient =
+          error instanceof KustomerError &&
+          ((error.status === 0 && error.code !== "invalid_input") ||
+            error.status === 429 ||
+            error.status >= 500);
+        const pauseMs = Math.min(10_000, 100 * 2 ** attempt);
+        if (
+          !transient ||
+          attempt >= 6 ||
+          kustomerImportSettings.now() + pauseMs > this.deadlineAt
+        ) {
+          throw error;
+        }
+        await kustomerImportSettings.sleep(pauseMs);
+      }
+    }
+  }
+}
+
+/** Checks auth before anything is sent (the shared block would, but only at the first request). */
+function kustomerSyncCheckAuth(auth: Kustomer): void {
+  const inputError = (message: string) => kustomerSyncInputError("/v1/customers/search", [message]);
+  kustomerApiKey(auth, inputError);
+  kustomerBaseUrl(auth, inputError);
+}
+
+/**
+ * Exports what changed after a cursor (or since a date, or everything): up to maxRecords records,
+ * oldest first, and the cursor to go on with. With `write`, every page is handed to it and not
+ * kept (a terminal streams them to a file), so memory stays flat however large the export.
+ */
+export async function kustomerExport(
+  auth: Kustomer,
+  source: KustomerExportSource,
+  args: KustomerExportArgs,
+  write?: (records: KustomerResource[]) => Promise<void>,
+): Promise<KustomerExportResult> {
+  const started = kustomerImportSettings.now();
+  const options = kustomerExportOptions(args, {
+    maxRecords: write ? Number.MAX_SAFE_INTEGER : 5000,
+    deadlineSeconds: write ? 24 * 3600 : 600,
+  });
+  kustomerSyncCheckAuth(auth);
+  const deadlineAt = started + options.deadlineMs;
+  const run = new KustomerExportRun(auth, source, options, deadlineAt);
+  const records: KustomerResource[] = [];
+  const deleted: { id: string; updatedAt: string }[] = [];
+  let count = 0;
+  let stoppedBy: KustomerExportSummary["stoppedBy"];
+  while (!run.done) {
+    if (count >= options.maxRecords) {
+      stoppedBy = "maxRecords";
+      break;
+    }
+    if (kustomerImportSettings.now() >= deadlineAt) {
+      stoppedBy = "deadline";
+      break;
+    }
+    const page = await run.nextPage();
+    const live: KustomerResource[] = [];
+    for (const record of page) {
+      if (options.includeDeleted && record.attributes?.deleted === true) {
+        deleted.push({ id: record.id, updatedAt: kustomerUpdatedAt(record) });
+      } else {
+        live.push(record);
+      }
+    }
+    count += page.length;
+    if (write) {
+      await write(live);
+    } else {
+      records.push(...live);
+    }
+  }
+  return {
+    records,
+    deleted,
+    cursor: run.nextCursor(),
+    done: run.done,
+    summary: {
+      records: write ? count - deleted.length : records.length,
+      deleted: deleted.length,
+      searches: run.stats.searches,
+      seconds: Math.round((kustomerImportSettings.now() - started) / 10) / 100,
+      until: run.until,
+      ...(stoppedBy && !run.done ? { stoppedBy } : {}),
+    },
+  };
+}
+
+/** How a list is read: the operation, its path and query, as kustomerRequest takes them. */
+type KustomerListSource = {
+  operation: string;
+  path: string;
+  pathParams?: { [name: string]: unknown };
+  query?: { [name: string]: unknown };
+  /** The largest pageSize Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
+  maxPageSize: number;
+};
+
+type KustomerListAllResult = {
+  records: unknown[];
+  /** False when maxRecords or the deadline stopped it; `next` then goes on from there. */
+  complete: boolean;
+  /** The links.next to pass as `from` to go on, or null when complete. */
+  next: string | null;
+  summary: {
+    records: number;
+    pages: number;
+    seconds: number;
+    stoppedBy?: "maxRecords" | "deadline";
+  };
+};
+
+/**
+ * Reads every page of a list, following links.next with the largest page size the list allows
+ * (developer.kustomer.com/docs/concepts/pagination), paced to the org's rate limit, until the
+ * last page, maxRecords or the deadline; `from` (a links.next from an earlier call) goes on.
+ */
+export async function kustomerListAll(
+  auth: Kustomer,
+  source: KustomerListSource,
+  args: { maxRecords?: unknown; deadlineSeconds?: unknown; rateShare?: unknown; from?: unknown },
+): Promise<KustomerListAllResult> {
+  const started = kustomerImportSettings.now();
+  const problems: string[] = [];
+  const maxRecords = kustomerSyncNumber(
+    problems,
+    "maxRecords",
+    args.maxRecords,
+    10_000,
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
+  const deadlineMs =
+    kustomerSyncNumber(problems, "deadlineSeconds", args.deadlineSeconds, 600, 1, 7 * 24 * 3600) *
+    1000;
+  const rateShare = kustomerSyncNumber(problems, "rateShare", args.rateShare, 0.8, 0.01, 1);
+  const from = typeof args.from === "string" ? args.from.trim() : "";
+  if (args.from !== undefined && args.from !== null && typeof args.from !== "string") {
+    problems.push("from must be the links.next text an earlier call returned as next");
+  }
+  if (from !== "" && !from.startsWith(source.path.split("{")[0] ?? "/v1/")) {
+    problems.push(`from must be a link into ${source.path} (the next an earlier call returned)`);
+  }
+  if (problems.length > 0) {
+    throw new KustomerError({
+      message: `Kustomer GET ${source.path}: invalid input, nothing was sent:\n- ${problems.join("\n- ")}`,
+      status: 0,
+      code: "invalid_input",
+      method: "GET",
+      path: source.path,
+      errors: problems,
+      attempts: 0,
+    });
+  }
+  const pacer = new KustomerPacer(rateShare);
+  const deadlineAt = started + deadlineMs;
+  const records: unknown[] = [];
+  let pages = 0;
+  let request: {
+    path: string;
+    pathParams?: { [name: string]: unknown };
+    query: { [name: string]: unknown };
+  } =
+    from === ""
+      ? {
+          path: source.path,
+          pathParams: source.pathParams,
+          query: { ...source.query, page: 1, pageSize: source.maxPageSize },
+        }
+      : kustomerSplitLink(from);
+  let next: string | null = from === "" ? null : from;
+  let stoppedBy: "maxRecords" | "deadline" | undefined;
+  while (true) {
+    if (records.length >= maxRecords) {
+      stoppedBy = "maxRecords";
+      break;
+    }
+    if (kustomerImportSettings.now() >= deadlineAt) {
+      stoppedBy = "deadline";
+      break;
+    }
+    const response = (await kustomerRequest(auth, {
+      operation: source.operation,
+      method: "GET",
+      ...request,
+      observer: pacer.observer(KUSTOMER_PRIORITY.read),
+    })) as { data?: unknown; links?: { next?: unknown } } | null;
+    pages++;
+    const data = Array.isArray(response?.data)
+      ? response.data
+      : response?.data
+        ? [response.data]
+        : [];
+    records.push(...data);
+    const link = response?.links?.next;
+    next = typeof link === "string" && link !== "" && data.length > 0 ? link : null;
+    if (next === null) {
+      break;
+    }
+    request = kustomerSplitLink(next);
+  }
+  return {
+    records,
+    complete: next === null,
+    next,
+    summary: {
+      records: records.length,
+      pages,
+      seconds: Math.round((kustomerImportSettings.now() - started) / 10) / 100,
+      ...(next !== null && stoppedBy ? { stoppedBy } : {}),
+    },
+  };
+}
+
+/** A links.next (a relative /v1/… path with its query) as kustomerRequest's path and query. */
+function kustomerSplitLink(link: string): { path: string; query: { [name: string]: unknown } } {
+  const url = new URL(link, "https://kustomer.invalid");
+  const query: { [name: string]: unknown } = {};
+  for (const [name, value] of url.searchParams) {
+    query[name] = value;
+  }
+  // The path is sent as given (already encoded); braces would be read as placeholders.
+  return { path: url.pathname.replace(/[{}]/g, encodeURIComponent), query };
+}
+
+/** Where a trigger keeps its cursor between runs. */
+type KustomerStateStore = {
+  where: string;
+  get(): Promise<unknown>;
+  set(value: unknown): Promise<void>;
+};
+
+/**
+ * Windmill's state (windmill-client getState/setState, kept per schedule or flow step) when the
+ * script runs in Windmill, which sets WM_STATE_PATH_NEW or WM_STATE_PATH; else a JSON file, for a
+ * terminal: KUSTOMER_TRIGGER_STATE_DIR (default .kustomer-triggers)/<name>.json.
+ */
+export function kustomerStateStore(
+  name: string,
+  windmill: { getState(): Promise<unknown>; setState(state: unknown): Promise<void> },
+): KustomerStateStore {
+  const env = typeof process === "undefined" ? {} : process.env;
+  if (env.WM_STATE_PATH_NEW || env.WM_STATE_PATH) {
+    return {
+      where: "Windmill state",
+      get: () => windmill.getState(),
+      set: (value) => windmill.setState(value),
+    };
+  }
+  const directory = env.KUSTOMER_TRIGGER_STATE_DIR || ".kustomer-triggers";
+  const file = `${directory.replace(/\/+$/, "")}/${name}.json`;
+  return {
+    where: file,
+    get: async () => {
+      const handle = Bun.file(file);
+      return (await handle.exists()) ? JSON.parse(await handle.text()) : undefined;
+    },
+    set: async (value) => {
+      // Bun.write creates the folder; the state is a few hundred bytes, written in one go.
+      await Bun.write(file, JSON.stringify(value, null, 2));
+    },
+  };
+}
+
+/**
+ * A polling trigger's run: the records created or changed since the last run, oldest first, at
+ * most maxRecords (the rest come next run). The first run, without state, starts from `since` or
+ * from now (minus the lag) and returns nothing, instead of replaying history. The new cursor is
+ * saved only after every search has succeeded, just before returning: a run that fails half-way
+ * saves nothing, and the next run reads the same records again.
+ */
+export async function kustomerTrigger(
+  auth: Kustomer,
+  source: KustomerExportSource,
+  args: KustomerExportArgs,
+  state: KustomerStateStore,
+): Promise<KustomerResource[]> {
+  const saved = (await state.get()) as { cursor?: unknown } | null | undefined;
+  const cursor = saved && typeof saved === "object" ? saved.cursor : undefined;
+  if (cursor === undefined) {
+    const sinceSet = args.since !== undefined && args.since !== null && args.since !== "";
+    if (!sinceSet) {
+      kustomerExportOptions(args, { maxRecords: 1000, deadlineSeconds: 600 });
+      kustomerSyncCheckAuth(auth);
+      const lagMs = kustomerSyncNumber([], "lagSeconds", args.lagSeconds, 30, 0, 3600) * 1000;
+      const now = new Date(kustomerImportSettings.now() - lagMs).toISOString();
+      await state.set({ cursor: { updatedAt: now, id: "" }, source: source.name });
+      return [];
+    }
+  }
+  const result = await kustomerExport(auth, source, {
+    ...args,
+    ...(cursor === undefined ? {} : { cursor, since: undefined }),
+    maxRecords: args.maxRecords ?? 1000,
+    deadlineSeconds: args.deadlineSeconds ?? 300,
+  });
+  await state.set({ cursor: result.cursor, source: source.name });
+  return result.records;
+}
+
+// </kustomer-sync>
+
+export {
+  type KustomerCursor,
+  type KustomerExportResult,
+  type KustomerExportSource,
+  type KustomerResource,
+  KustomerSearchLimiter,
+  kustomerExportOptions,
+};
