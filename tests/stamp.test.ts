@@ -1,6 +1,7 @@
 // Every script carries the shared block of resources/kustomer.ts, byte for byte, and nothing that
 // would stop it pasting into Windmill alone.
 import { describe, expect, test } from "bun:test";
+import { HANDWRITTEN } from "../tools/handwritten.ts";
 import { extractSharedBlock, readSharedBlock, stampScript } from "../tools/stamp.ts";
 import { listKustomerScripts, listScripts, readProjectFile } from "./helpers/project.ts";
 
@@ -21,24 +22,37 @@ describe("the shared block", () => {
   });
 });
 
+/** What a script opens with: //native (one request), nothing (Bun), or the windmill-client import. */
+function openingFor(file: string): string {
+  const entry = HANDWRITTEN.find((script) => script.file === file);
+  if (entry?.windmillState) {
+    return 'import * as wmill from "windmill-client";\n\n';
+  }
+  return entry?.runtime === "bun" ? "" : "//native\n";
+}
+
 for (const file of listKustomerScripts()) {
   describe(file, () => {
     const source = readProjectFile(file);
+    const opening = openingFor(file);
 
     test("carries the shared block unchanged", () => {
       expect(extractSharedBlock(source)).toBe(canonical);
     });
 
-    test("pastes alone: //native on line 1, no imports, no require", () => {
-      expect(source.split("\n")[0]).toBe("//native");
-      expect(source).not.toMatch(/^\s*import\s/m);
+    test("pastes alone: //native on line 1 (or Bun), no imports but windmill-client's, no require", () => {
+      expect(source.startsWith(`${opening}/**`)).toBe(true);
+      const rest = source.slice(opening.length);
+      expect(rest).not.toMatch(/^\s*import\s/m);
+      expect(rest).not.toMatch(/\bimport\(/);
       expect(source).not.toMatch(/\brequire\(/);
     });
 
     test("opens with a doc comment: title, description, roles, reference (and contract)", () => {
       const header =
-        /^\/\/native\n\/\*\*\n([\s\S]*?)\n \*\/\nexport async function main\(/.exec(source)?.[1] ??
-        "";
+        /^\/\*\*\n([\s\S]*?)\n \*\/\nexport async function main\(/.exec(
+          source.slice(opening.length),
+        )?.[1] ?? "";
       const lines = header.split("\n").map((line) => line.replace(/^ \* ?/, ""));
       expect(lines[0]?.length).toBeGreaterThan(5);
       expect(lines[1]).toBe("");

@@ -1,5 +1,6 @@
 // Scripts written by hand rather than generated from an operation: flow steps that combine several
-// calls (waiting for a bulk operation, importing any number of records). Each carries the stamped
+// calls (waiting for a bulk operation, importing any number of records, exporting what changed,
+// polling triggers). Each carries the stamped
 // shared block like every generated script, and has its test at the mirrored path under tests/.
 // tests/endpoints.test.ts checks that these and tools/endpoints.json together name every script.
 
@@ -13,6 +14,13 @@ export type HandwrittenScript = {
    * //native line and no `auth: Kustomer`, and its own test checks what it has instead.
    */
   standalone?: true;
+  /**
+   * "bun" for steps that run long (exports, triggers): no //native line, so Windmill runs them on
+   * Bun with its full timeout instead of the lightweight native worker.
+   */
+  runtime?: "bun";
+  /** Imports windmill-client (the one import allowed): a trigger keeps its state between runs. */
+  windmillState?: true;
 };
 
 export const HANDWRITTEN: HandwrittenScript[] = [
@@ -28,6 +36,30 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     summary: "Receive a Kustomer event (verified)",
     standalone: true,
   },
+  ...(
+    [
+      ["customers", "customers"],
+      ["companies", "companies"],
+      ["conversations", "conversations"],
+      ["messages", "messages"],
+      ["notes", "notes"],
+    ] as const
+  ).map(([folder, name]) => ({
+    file: `scripts/${folder}/export_${name}.ts`,
+    summary: `Export changed ${name}`,
+    runtime: "bun" as const,
+  })),
+  {
+    file: "scripts/kobjects/export_kobjects.ts",
+    summary: "Export changed KObjects (custom objects)",
+    runtime: "bun",
+  },
+  ...["customers", "conversations", "messages", "companies"].map((name) => ({
+    file: `scripts/triggers/trigger_${name}.ts`,
+    summary: `Trigger: new or changed ${name}`,
+    runtime: "bun" as const,
+    windmillState: true as const,
+  })),
 ];
 
 /** Scripts that do not call Kustomer (see HandwrittenScript.standalone). */

@@ -26,7 +26,7 @@ export async function main(
   },
   /** Start with records changed at or after this ISO date-time (when no cursor is given). */
   since?: string,
-  /** Stop after the page that reaches this many records (default 5000; the rest come next call). */
+  /** Return at most this many records (default 5000); the rest come with the next call. */
   maxRecords?: number,
   /** Also report records deleted since the cursor, in `deleted` (search with includeDeleted). */
   includeDeleted = false,
@@ -157,6 +157,12 @@ type KustomerExportResult = {
 /** Kustomer's search serves at most 500 records a page (developer.kustomer.com/docs/concepts/search). */
 const KUSTOMER_SEARCH_PAGE_SIZE = 500;
 
+/**
+ * The search limit for API keys: 100 searches a minute (developer.kustomer.com/docs/concepts/rate-limits),
+ * the default of an export's tuning. Tests with a sandbox replace it (the scripts export it).
+ */
+export const kustomerSyncSettings = { searchesPerWindow: 100, windowSeconds: 60 };
+
 function kustomerSyncInputError(path: string, problems: string[]): KustomerError {
   return new KustomerError({
     message: `Kustomer POST ${path}: invalid input, nothing was sent:\n- ${problems.join("\n- ")}`,
@@ -286,11 +292,18 @@ function kustomerExportOptions(
     searchesPerWindow: number(
       "tuning.searchesPerWindow",
       tuning.searchesPerWindow,
-      100,
+      kustomerSyncSettings.searchesPerWindow,
       1,
       100_000,
     ),
-    windowMs: number("tuning.windowSeconds", tuning.windowSeconds, 60, 0.01, 3600) * 1000,
+    windowMs:
+      number(
+        "tuning.windowSeconds",
+        tuning.windowSeconds,
+        kustomerSyncSettings.windowSeconds,
+        0.01,
+        3600,
+      ) * 1000,
   };
   if (!Number.isInteger(options.maxRecords) || !Number.isInteger(options.pageSize)) {
     problems.push("maxRecords and tuning.pageSize must be whole numbers");
@@ -375,6 +388,8 @@ class KustomerExportRun {
   /** The updatedAt being read by id (more records share it than a page holds). */
   private tieTime: string | undefined;
   private finished = false;
+  /** The page size of the current request (smaller near maxRecords). */
+  private size: number;
   readonly until: string;
   private readonly updatedField: string;
   private readonly idField: string;
@@ -394,6 +409,7 @@ class KustomerExportRun {
         Math.max(Date.parse(start.updatedAt), kustomerImportSettings.now() - options.lagMs),
       ).toISOString();
     this.cursor = { updatedAt: start.updatedAt, id: start.id ?? "" };
+    this.size = options.pageSize;
     this.finished = start.updatedAt >= this.until;
     this.updatedField = `${source.queryContext}_updated_at`;
     this.idField = `${source.queryContext}_id`;
@@ -416,10 +432,14 @@ class KustomerExportRun {
       : { updatedAt: this.cursor.updatedAt, id: this.cursor.id ?? "", until: this.until };
   }
 
-  /** The next records after the cursor, oldest first (none when done); moves the cursor. */
-  async nextPage(): Promise<KustomerResource[]> {
+  /**
+   * The next records after the cursor, oldest first, at most `limit` (none when done); moves the
+   * cursor.
+   */
+  async nextPage(limit: number): Promise<KustomerResource[]> {
     while (!this.finished) {
-      const size = this.options.pageSize;
+      const size = Math.max(1, Math.min(this.options.pageSize, limit));
+      this.size = size;
       const time = this.cursor.updatedAt;
       const afterId = this.pastCursorTime ? "\uffff" : (this.cursor.id ?? "");
       if (this.tieTime === time && !this.pastCursorTime) {
@@ -519,7 +539,7 @@ class KustomerExportRun {
           operation: "CustomerSearch",
           method: "POST",
           path: "/v1/customers/search",
-          query: { page: 1, pageSize: this.options.pageSize },
+          query: { page: 1, pageSize: this.size },
           body: {
             queryContext: this.source.queryContext,
             and,
@@ -596,7 +616,7 @@ export async function kustomerExport(
       stoppedBy = "deadline";
       break;
     }
-    const page = await run.nextPage();
+    const page = await run.nextPage(options.maxRecords - count);
     const live: KustomerResource[] = [];
     for (const record of page) {
       if (options.includeDeleted && record.attributes?.deleted === true) {

@@ -1,0 +1,157 @@
+// What the export and trigger script tests share: a sandbox on a free port with a fast rate
+// window, and records seeded straight into it, many sharing one updatedAt.
+import { afterEach, beforeEach, describe, expect, mock, test } from "bun:test";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Sandbox, type SeedCollection, startSandbox } from "../../sandbox/server.ts";
+import { seededRandom } from "./import-harness.ts";
+
+export function startSyncSandbox(options: Parameters<typeof startSandbox>[0] = {}): {
+  sandbox: Sandbox;
+  auth: { apiKey: string; baseUrl: string };
+} {
+  mock.restore(); // the real fetch: these tests talk to the sandbox on 127.0.0.1
+  const sandbox = startSandbox({
+    port: 0,
+    rateLimit: 100_000,
+    rateWindowMs: 1000,
+    rateResetUnit: "ms",
+    random: seededRandom(3),
+    ...options,
+  });
+  return { sandbox, auth: { apiKey: sandbox.apiKey, baseUrl: sandbox.url } };
+}
+
+/** Search pacing out of the way, small pages so that a few records make many pages. */
+export const FAST_TUNING = { pageSize: 20, searchesPerWindow: 100_000, windowSeconds: 1 };
+
+/** `count` records of a collection; every fifth shares one updatedAt with four others. */
+export function seedRecords(
+  sandbox: Sandbox,
+  collection: SeedCollection,
+  count: number,
+  make: (index: number) => { [field: string]: unknown },
+  from = Date.parse("2026-02-01T00:00:00.000Z"),
+): string[] {
+  return sandbox.seed(
+    collection,
+    Array.from({ length: count }, (_, index) => ({
+      ...make(index),
+      updatedAt: new Date(from + Math.floor(index / 5) * 3).toISOString(),
+    })),
+  );
+}
+
+type TriggerMain = (
+  auth: { apiKey: string; baseUrl: string },
+  since?: string,
+  maxRecords?: number,
+  lagSeconds?: number,
+  deadlineSeconds?: number,
+  rateShare?: number,
+) => Promise<{ id: string; attributes: { [field: string]: unknown } }[]>;
+
+/**
+ * The checks every polling trigger passes, against the sandbox with its state in a scratch
+ * folder: the first run starts from now; then, over several runs, every change comes exactly
+ * once, oldest first, including changes sharing one updatedAt, more changes than one run returns,
+ * and a run that fails half-way.
+ */
+export function describeTrigger(
+  name: string,
+  main: TriggerMain,
+  settings: { searchesPerWindow: number; windowSeconds: number },
+  collection: SeedCollection,
+  make: (sandbox: Sandbox, index: number) => { [field: string]: unknown },
+): void {
+  describe(name, () => {
+    let sandbox: Sandbox | undefined;
+    let folder = "";
+    beforeEach(() => {
+      // The sandbox has no search limit of its own here: the script's pacing is set out of the way.
+      settings.searchesPerWindow = 100_000;
+      settings.windowSeconds = 1;
+      folder = mkdtempSync(join(tmpdir(), "kustomer-trigger-"));
+      process.env.KUSTOMER_TRIGGER_STATE_DIR = folder;
+      delete process.env.WM_STATE_PATH;
+      delete process.env.WM_STATE_PATH_NEW;
+    });
+    afterEach(async () => {
+      delete process.env.KUSTOMER_TRIGGER_STATE_DIR;
+      rmSync(folder, { recursive: true, force: true });
+      await sandbox?.stop();
+      sandbox = undefined;
+    });
+
+    test("over several runs, returns every change exactly once, oldest first", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const { auth } = started;
+      const run = (maxRecords?: number) => main(auth, undefined, maxRecords, 0, 60, 1);
+      const old = sandbox.seed(collection, [make(sandbox, 0), make(sandbox, 1)]);
+      // First run: starts from now, history is not replayed.
+      expect(await run()).toEqual([]);
+      expect(readdirSync(folder)).toEqual([`${name}.json`]);
+      await Bun.sleep(3);
+      const created = sandbox.seed(
+        collection,
+        Array.from({ length: 40 }, (_, index) => make(sandbox as Sandbox, 10 + index)),
+      );
+      // 25 changes sharing one updatedAt (a bulk update).
+      const tiedAt = new Date(Date.now() + 1).toISOString();
+      for (const id of [...created.slice(0, 20), ...old, ...created.slice(30, 33)]) {
+        (sandbox as Sandbox).update(collection, id, { updatedAt: tiedAt });
+      }
+      await Bun.sleep(5);
+      const expected = new Set([...created, ...old]);
+      const seen: string[] = [];
+      // At most 12 a run: the rest come in the next runs, in order.
+      const first = await run(12);
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.length).toBeLessThanOrEqual(12);
+      seen.push(...first.map((record) => record.id));
+      // A run that fails half-way (the worker dies after its first search) saves nothing.
+      const realFetch = globalThis.fetch;
+      let calls = 0;
+      globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+        calls++;
+        if (calls > 1) {
+          throw new Error("worker lost");
+        }
+        return realFetch(input, init);
+      }) as typeof fetch;
+      try {
+        await expect(main(auth, undefined, 12, 0, 1, 1)).rejects.toThrow();
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+      for (let runs = 0; runs < 20; runs++) {
+        const records = await run(12);
+        if (records.length === 0) {
+          break;
+        }
+        const times = records.map((record) => String(record.attributes.updatedAt));
+        expect([...times].sort()).toEqual(times);
+        seen.push(...records.map((record) => record.id));
+      }
+      expect(seen).toHaveLength(expected.size);
+      expect(new Set(seen)).toEqual(expected);
+      // Nothing changed since: nothing again.
+      expect(await run()).toEqual([]);
+      const later = created[35] as string;
+      (sandbox as Sandbox).update(collection, later, {});
+      await Bun.sleep(3);
+      expect((await run()).map((record) => record.id)).toEqual([later]);
+    });
+
+    test("a first run with since starts there instead of now", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const ids = seedRecords(sandbox, collection, 7, (index) => make(sandbox as Sandbox, index));
+      const records = await main(started.auth, "2026-01-01T00:00:00Z", undefined, 0, 60, 1);
+      expect(records.map((record) => record.id)).toEqual(ids);
+      expect(await main(started.auth, "2026-01-01T00:00:00Z", undefined, 0, 60, 1)).toEqual([]);
+    });
+  });
+}
