@@ -81,7 +81,8 @@ export type ScriptSchema = {
 export type ScriptMetadata = {
   summary: string;
   description: string;
-  lock: string;
+  /** '' for a script without dependencies; absent when Windmill is to resolve them. */
+  lock?: string;
   kind: "script";
   schema: ScriptSchema;
   has_preprocessor?: true;
@@ -348,7 +349,11 @@ export async function buildWindmillTree(
     const bytes = readFileSync(join(root, source));
     const content = bytes.toString("utf8");
     const imports: { imports?: string[]; error?: string } = JSON.parse(parse_ts_imports(content));
-    if (imports.error || (imports.imports ?? []).length > 0) {
+    // windmill-client is the one import allowed (the polling triggers keep their state with it).
+    // Such a script gets no lock here: Windmill resolves its dependency when it is deployed, as
+    // for a script pasted in the editor.
+    const needsResolution = (imports.imports ?? []).length > 0;
+    if (imports.error || (imports.imports ?? []).some((name) => name !== "windmill-client")) {
       throw new Error(
         `${source}: imports ${JSON.stringify(imports.imports ?? imports.error)}; ` +
           "a script with dependencies needs a lock from `wmill generate-metadata`",
@@ -366,7 +371,7 @@ export async function buildWindmillTree(
     }
     const metadata: ScriptMetadata = {
       ...scriptDocs(content, source),
-      lock: "",
+      ...(needsResolution ? {} : { lock: "" }),
       kind: "script",
       schema,
       ...(hasPreprocessor ? { has_preprocessor: true as const } : {}),
