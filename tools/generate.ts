@@ -171,6 +171,8 @@ export type CatalogueEntry = {
    * CATALOGUE_PATCHES), used instead of the catalogue's bodyFields.
    */
   bodySchemaFile?: string;
+  /** Where the contract comes from, when the catalogue's detail does not say it (overrides.ts). */
+  contract?: Partial<Pick<Endpoint, "source" | "fieldsSource" | "responseShape">>;
 };
 
 /** An operation to generate: its row in the endpoint table and its description in the spec. */
@@ -248,6 +250,7 @@ function catalogueContract(entry: CatalogueEntry): Contract {
   return {
     group: CATALOGUE_GROUPS[entry.resource] ?? "Core resources",
     source: entry.detail === "full-schema" ? "openapi" : "reference-page",
+    ...entry.contract,
   };
 }
 

@@ -323,6 +323,16 @@ export const CATALOGUE_PATCHES: { [catalogueId: string]: Partial<CatalogueEntry>
       legacy: ["org.outbound_webhooks", "org.admin.outbound_webhooks"],
     },
     bodySchemaFile: "beyond-core/schemas/derived/create-outbound-webhook.request.json",
+    contract: {
+      source: "reference-page",
+      fieldsSource: "beyond-core/schemas/derived/create-outbound-webhook.request.json",
+    },
+  },
+  "list-outbound-webhooks": {
+    contract: {
+      source: "reference-page",
+      responseShape: "meltanolabs-tap-kustomer/apps_platform__outbound_webhooks.json",
+    },
   },
 };
 
@@ -349,7 +359,9 @@ export const EXTRA_OPERATIONS: CatalogueEntry[] = [
     hasJsonBody: false,
     bodyIsArray: false,
     roles: OUTBOUND_WEBHOOK_READ,
+    // The delivery guide documents the route (it returns the token again).
     sources: ["https://developer.kustomer.com/docs/events/delivery-and-retries"],
+    contract: { source: "reference-page" },
   },
   {
     id: "list-outbound-webhook-transactions",
@@ -364,5 +376,10 @@ export const EXTRA_OPERATIONS: CatalogueEntry[] = [
     bodyIsArray: false,
     roles: OUTBOUND_WEBHOOK_READ,
     sources: ["https://developer.kustomer.com/docs/events/outbound-webhooks"],
+    // No reference page documents it: the shape of its items is what the tap read from a live org.
+    contract: {
+      source: "response-shape",
+      responseShape: "meltanolabs-tap-kustomer/apps_platform__outbound_webhooks_transactions.json",
+    },
   },
 ];

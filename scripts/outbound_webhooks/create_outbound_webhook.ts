@@ -14,7 +14,7 @@
  * POST /v1/outbound-webhooks
  * Roles (any one): org.permission.outbound_webhook.create, org.outbound_webhooks (legacy), org.admin.outbound_webhooks (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform/create-outbound-webhook
- * Contract: Kustomer's reference page
+ * Contract: Kustomer's reference page; body fields typed from beyond-core/schemas/derived/create-outbound-webhook.request.json
  */
 export async function main(
   auth: Kustomer,

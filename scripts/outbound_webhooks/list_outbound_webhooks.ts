@@ -10,7 +10,7 @@
  * GET /v1/outbound-webhooks
  * Roles (any one): org.permission.outbound_webhook.read, org.outbound_webhooks (legacy), org.admin.outbound_webhooks (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform/list-outbound-webhooks
- * Contract: Kustomer's reference page
+ * Contract: Kustomer's reference page; response shape: meltanolabs-tap-kustomer/apps_platform__outbound_webhooks
  */
 export async function main(auth: Kustomer) {
   return await kustomerRequest(auth, {
