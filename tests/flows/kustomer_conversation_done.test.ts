@@ -5,7 +5,8 @@
 // conversation marked done gets one tag and one note, a repeated delivery changes nothing, other
 // events end the run, and an event whose actions failed is handled when Kustomer retries it.
 import { afterAll, beforeAll, beforeEach, describe, expect, mock, test } from "bun:test";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WindmillYamlValidator } from "windmill-yaml-validator";
 import { kustomerSignature } from "../../resources/kustomer.ts";
@@ -102,14 +103,16 @@ describe("the flow definition", () => {
 
 // ---- Running it ----
 
-/** Windmill's state, as windmill-client reads and writes it, kept in memory for the test. */
-const windmillState = new Map<string, unknown>();
-mock.module("windmill-client", () => ({
-  getState: async (path: string) => windmillState.get(path),
-  setState: async (value: unknown, path: string) => {
-    windmillState.set(path, structuredClone(value));
-  },
-}));
+// Windmill's state through windmill-client itself, on its own offline mode: with WM_MOCKED_API_FILE
+// set, getState/setState read and write the file's resources in memory instead of calling a
+// Windmill server (windmill-client getMockedApi). Offline, a resource must exist before it is read
+// (a missing one falls back to the real API), so the state starts as an empty list of ids.
+const scratch = mkdtempSync(join(tmpdir(), "kustomer-flow-state-"));
+writeFileSync(
+  join(scratch, "mocked-api.json"),
+  JSON.stringify({ resources: { "f/kustomer/kustomer_conversation_done_seen": { ids: [] } } }),
+);
+process.env.WM_MOCKED_API_FILE = join(scratch, "mocked-api.json");
 
 let sandbox: Sandbox;
 const resources = new Map<string, unknown>();
@@ -136,6 +139,7 @@ beforeAll(() => {
 afterAll(async () => {
   await sandbox.stop();
   receiver.stop(true);
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 beforeEach(() => {
@@ -296,6 +300,11 @@ describe("the flow on the sandbox's deliveries", () => {
     const conversation = sandbox.records("conversations").find((doc) => doc.id === conversationId);
     expect(conversation?.attributes.tags).toEqual(["closed-by-windmill"]);
     expect(await notesOf(conversationId)).toHaveLength(1);
+
+    // Remembered in Windmill's state, read back with windmill-client.
+    const wmill = await import("windmill-client");
+    const seen = await wmill.getState("f/kustomer/kustomer_conversation_done_seen");
+    expect(seen.ids).toEqual([(first?.results.verify as { id: string }).id]);
 
     const again = await runFlow(done);
     expect(again).toMatchObject({ ran: ["verify", "check_duplicate"], stopped: true });
