@@ -18,6 +18,7 @@ import {
   kustomerBaseUrl,
   kustomerDropUnset,
   kustomerRequest,
+  kustomerSettings,
   kustomerValidate,
 } from "./kustomer.ts";
 
@@ -39,7 +40,31 @@ const kustomerImportSettings = {
    * interrupted run already created, until this many chunks in a row had none.
    */
   resumeProbeChunks: 10,
+  /**
+   * While an import or a wait works, a progress line goes to kustomerSettings.log at least this
+   * often (Windmill's job log; stderr from a terminal), so a long run is never silent.
+   */
+  progressEveryMs: 30_000,
+  /** Calls tick every ms until the returned stop is called; tests drive it with a virtual clock. */
+  every: (ms: number, tick: () => void): (() => void) => {
+    const timer = setInterval(tick, ms);
+    // The interval alone must not keep a finished job's process alive.
+    timer.unref?.();
+    return () => clearInterval(timer);
+  },
 };
+
+/** Logs progress while `work` runs, every progressEveryMs; the line is built when it is due. */
+async function kustomerWithProgress<T>(work: () => Promise<T>, line: () => string): Promise<T> {
+  const stop = kustomerImportSettings.every(kustomerImportSettings.progressEveryMs, () =>
+    kustomerSettings.log(line()),
+  );
+  try {
+    return await work();
+  } finally {
+    stop();
+  }
+}
 
 /** Lower goes first: a new bulk call keeps the pipeline full, reads then drain it. */
 const KUSTOMER_PRIORITY = { submit: 0, read: 1 };
@@ -260,6 +285,8 @@ type KustomerBulkFollow = {
   maxPollMs: number;
   /** Epoch ms after which waiting stops. */
   deadlineAt: number;
+  /** The latest status read, for progress lines. */
+  lastStatus?: KustomerBulkStatus;
 };
 
 type KustomerBulkStatus = {
@@ -361,6 +388,7 @@ async function kustomerAwaitBulk(
     polls++;
     try {
       status = await kustomerBulkStatus(follow, id);
+      follow.lastStatus = status;
     } catch (error) {
       if (!kustomerIsTransient(error)) {
         throw error;
@@ -476,7 +504,18 @@ export async function kustomerWaitForBulkOperation(
     maxPollMs: timing.maxPollSeconds * 1000,
     deadlineAt: started + timing.deadlineSeconds * 1000,
   };
-  const waited = await kustomerAwaitBulk(follow, id, 0);
+  const seconds = () => Math.round((kustomerImportSettings.now() - started) / 1000);
+  const waited = await kustomerWithProgress(
+    () => kustomerAwaitBulk(follow, id, 0),
+    () => {
+      const status = follow.lastStatus;
+      const where = status
+        ? `${status.status}, ${status.batches.complete} of ${status.batches.total} batches done`
+        : "no status read yet";
+      const { requests, throttled } = follow.pacer.stats;
+      return `bulk operation ${id} after ${seconds()} s: ${where}; ${requests} requests (${throttled} throttled)`;
+    },
+  );
   if (!waited.complete) {
     const status = waited.status;
     const progress = status
@@ -739,7 +778,7 @@ function kustomerPrepareRecords(
   const externalIds = new Map<string, number>();
   for (const [position, record] of records.entries()) {
     const index = firstIndex + position;
-    const body = kustomerDropUnset(record);
+    const body = kustomerDropUnset(record, resource.itemSchema);
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       const problem = body === undefined ? "has no fields set" : "must be an object of fields";
       invalid.push({ index, problems: [`records[${index}] ${problem}`] });
@@ -865,6 +904,9 @@ class KustomerImportRun {
   private readonly follow: KustomerBulkFollow;
   private readonly queue: KustomerImportItem[][] = [];
   private bulkOperations = 0;
+  /** Records in bulk calls Kustomer accepted, and operations queued but not yet read back. */
+  private sentRecords = 0;
+  private pendingBulks = 0;
   private longestBulkMs = 0;
   private expectedBulkMs: number;
   private fatal: KustomerError | undefined;
@@ -932,6 +974,14 @@ class KustomerImportRun {
       failed,
       invalid: [...invalid].sort((a, b) => a.index - b.index),
     };
+  }
+
+  /** One progress line: how far the import is, never a record's content or the key. */
+  progress(records: number, invalid: number): string {
+    const existing = [...this.created.values()].filter((entry) => entry.existing).length;
+    const { requests, throttled } = this.follow.pacer.stats;
+    const seconds = Math.round((kustomerImportSettings.now() - this.started) / 1000);
+    return `import (${this.resource.operation}) after ${seconds} s: ${this.sentRecords} of ${records} records sent; ${this.created.size - existing} created, ${existing} existing, ${this.failures.size} failed, ${invalid} invalid; ${this.pendingBulks} bulk operations pending; ${requests} requests (${throttled} throttled)`;
   }
 
   private canSend(): boolean {
@@ -1259,7 +1309,13 @@ class KustomerImportRun {
       return;
     }
     this.bulkOperations++;
-    await this.collect(chunk, id, kustomerImportSettings.now());
+    this.sentRecords += chunk.length;
+    this.pendingBulks++;
+    try {
+      await this.collect(chunk, id, kustomerImportSettings.now());
+    } finally {
+      this.pendingBulks--;
+    }
   }
 
   /**
@@ -1533,7 +1589,10 @@ export async function kustomerImport(
   }
   const { items, invalid } = kustomerPrepareRecords(records, resource, options.firstIndex);
   const run = new KustomerImportRun(auth, resource, options, started);
-  await run.run(items);
+  await kustomerWithProgress(
+    () => run.run(items),
+    () => run.progress(records.length, invalid.length),
+  );
   return run.result(invalid);
 }
 

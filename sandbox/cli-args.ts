@@ -1,5 +1,8 @@
 // Command-line flags of `bun sandbox/main.ts`, turned into SandboxOptions.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { SandboxOptions } from "./server.ts";
+import { resolveSettings } from "./settings.ts";
 
 export const USAGE = `Kustomer sandbox: a local Kustomer-compatible REST API (routes under /v1).
 
@@ -52,8 +55,34 @@ const STRING_FLAGS: { [flag: string]: "apiKey" | "dbPath" } = {
   "--db": "dbPath",
 };
 
-/** Parses flags (`--port 0` or `--port=0`); throws an Error naming the bad flag. */
+/**
+ * Parses flags (`--port 0` or `--port=0`) and checks their values as startSandbox would (ranges,
+ * the --db file's folder), so a bad value is a usage error naming the flag rather than a failed
+ * start; throws an Error naming the bad flag.
+ */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const parsed = parseFlags(argv);
+  try {
+    resolveSettings(parsed.options);
+  } catch (error) {
+    // resolveSettings names options (failRate); the user typed flags (--fail-rate).
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /^(\w+)/.exec(message)?.[1] ?? "";
+    const flag = Object.entries({ ...NUMBER_FLAGS, ...STRING_FLAGS }).find(
+      ([, key]) => key === option,
+    )?.[0];
+    throw new Error(flag ? message.replace(option, flag) : message);
+  }
+  const dbPath = parsed.options.dbPath;
+  if (dbPath !== undefined && !existsSync(dirname(resolve(dbPath)))) {
+    throw new Error(
+      `--db ${dbPath}: the folder ${dirname(resolve(dbPath))} does not exist; create it first or pick another path`,
+    );
+  }
+  return parsed;
+}
+
+function parseFlags(argv: readonly string[]): CliArgs {
   const parsed: CliArgs = { help: false, verbose: false, options: {} };
   const queue = argv.flatMap((arg) =>
     arg.startsWith("--") && arg.includes("=") ? splitOnce(arg) : [arg],

@@ -18,7 +18,9 @@ function main(): void {
   try {
     args = parseCliArgs(Bun.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    // The error alone, and where the flags are listed: the whole usage would bury it.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message}\nRun "bun run sandbox --help" for the flags.\n`);
     process.exit(2);
   }
   if (args.help) {

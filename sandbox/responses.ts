@@ -6,10 +6,13 @@ import type { FixedWindowLimiter, RateLimitHeaders } from "./rate-limit.ts";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
+/** The x-ratelimit-* headers, and any other a response needs (Allow on a 405). */
+type ResponseHeaders = RateLimitHeaders & { [name: string]: string };
+
 export function jsonResponse(
   status: number,
   body: unknown,
-  rateHeaders: RateLimitHeaders,
+  rateHeaders: ResponseHeaders,
 ): Response {
   if (status === 204 || body === undefined) {
     return new Response(null, { status, headers: { ...rateHeaders } });
@@ -23,7 +26,7 @@ export function jsonResponse(
 export function errorResponse(
   status: number,
   errors: KustomerErrorObject[],
-  rateHeaders: RateLimitHeaders,
+  rateHeaders: ResponseHeaders,
 ): Response {
   return jsonResponse(status, { errors }, rateHeaders);
 }
@@ -62,11 +65,7 @@ export function rateLimited(limiter: FixedWindowLimiter): KustomerErrorObject {
 }
 
 export function injectedFailure(): KustomerErrorObject {
-  return errorObject(
-    500,
-    "internal_server_error",
-    "injected failure (failRate): nothing was processed; the request is safe to retry",
-  );
+  return errorObject(500, "internal_server_error", "injected failure (--fail-rate)");
 }
 
 export function notModelled(operation: Operation): KustomerErrorObject {
@@ -78,12 +77,19 @@ export function notModelled(operation: Operation): KustomerErrorObject {
   );
 }
 
-export function noRoute(method: string, pathname: string, allowed: string[]): KustomerErrorObject {
-  const supported = allowed.length > 0 ? `; this path supports ${allowed.join(", ")}` : "";
+export function noRoute(method: string, pathname: string): KustomerErrorObject {
+  return errorObject(404, "not_found", `no Kustomer operation matches ${method} ${pathname}`);
+}
+
+export function wrongMethod(
+  method: string,
+  pathname: string,
+  allowed: string[],
+): KustomerErrorObject {
   return errorObject(
-    404,
-    "not_found",
-    `no Kustomer operation matches ${method} ${pathname}${supported}`,
+    405,
+    "method_not_allowed",
+    `${method} is not a method ${pathname} takes; it takes ${allowed.join(", ")}`,
   );
 }
 

@@ -10,7 +10,7 @@ import type { Context } from "./context.ts";
 import { ApiError, errorObject } from "./errors.ts";
 import { BULK_ACTIONS } from "./handlers/bulk.ts";
 import { HANDLERS } from "./handlers/index.ts";
-import { OPERATIONS, type Operation } from "./operations.ts";
+import { type Method, OPERATIONS, type Operation } from "./operations.ts";
 import { FixedWindowLimiter, type RateLimitHeaders } from "./rate-limit.ts";
 import { createRecord, requireRecord, updateRecord } from "./records.ts";
 import {
@@ -32,6 +32,7 @@ import {
   rateLimited,
   readJsonBody,
   unauthorized,
+  wrongMethod,
 } from "./responses.ts";
 import { createRouter, type Router } from "./router.ts";
 import { resolveSettings, type SandboxOptions, type Settings } from "./settings.ts";
@@ -215,9 +216,19 @@ async function dispatch(
 ): Promise<Response> {
   const { pathname, search } = splitUrl(request.url);
   const match = parts.route(request.method, pathname);
+  if (match.kind === "wrong-method" || !KUSTOMER_METHODS.has(request.method)) {
+    // A path that exists asked with a method it does not take, or a method Kustomer's API never
+    // uses (OPTIONS, TRACE…): 405 with the methods that would work (RFC 9110 §15.5.6).
+    const allowed = [...KUSTOMER_METHODS].filter(
+      (method) => match.kind !== "wrong-method" || match.allowed.includes(method as Method),
+    );
+    return errorResponse(405, [wrongMethod(request.method, pathname, allowed)], {
+      ...rateHeaders,
+      Allow: allowed.join(", "),
+    });
+  }
   if (match.kind !== "operation") {
-    const allowed = match.kind === "wrong-method" ? match.allowed : [];
-    return errorResponse(404, [noRoute(request.method, pathname, allowed)], rateHeaders);
+    return errorResponse(404, [noRoute(request.method, pathname)], rateHeaders);
   }
   const { operation, params } = match;
   const handler = HANDLERS[operation.operationId];
@@ -244,6 +255,8 @@ async function dispatch(
   }
   return jsonResponse(reply.status ?? operation.success, reply.body, rateHeaders);
 }
+
+const KUSTOMER_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
 /** Operations whose request carries a body (a DELETE usually does not; removing tags does). */
 function expectsBody(operation: Operation): boolean {

@@ -165,7 +165,13 @@ export class Store {
 }
 
 function openDatabase(path: string): Persistence {
-  const db = new Database(path, { create: true });
+  let db: Database;
+  try {
+    db = new Database(path, { create: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not open the SQLite file ${path}: ${reason} (does its folder exist?)`);
+  }
   db.run("PRAGMA journal_mode = WAL");
   db.run(
     `CREATE TABLE IF NOT EXISTS documents (

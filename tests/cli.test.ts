@@ -52,8 +52,10 @@ async function run(
   script: string,
   args: string[],
   env: { [name: string]: string | undefined } = {},
+  stdin?: string,
 ) {
   const child = Bun.spawn([process.execPath, "run", script, ...args], {
+    stdin: stdin === undefined ? "ignore" : new Blob([stdin]),
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -122,14 +124,39 @@ describe("bun run scripts/...", () => {
     expect(seen.slice(before).map((item) => item.search)).toEqual(["?ids=c1%2Cc2", ""]);
   });
 
-  test("--help lists the parameters with their types and exits 0", async () => {
-    const result = await run("scripts/customers/bulk_batch_update_customers.ts", ["--help"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Bulk batch update customers (PUT /v1/customers/bulk)");
-    expect(result.stdout).toContain("--ids (optional): string\n");
-    expect(result.stdout).toContain("--body: {\n    _clientRef?: string;\n    id: string;");
-    expect(result.stdout).toContain('      type?: "home" | "work" | "other";');
-    expect(result.stdout).toContain("KUSTOMER_API_KEY");
+  test("--help reads like a manual page: what, how, each flag with its doc, default and range", async () => {
+    const bulk = await run("scripts/customers/bulk_batch_update_customers.ts", ["--help"]);
+    expect(bulk.code).toBe(0);
+    expect(bulk.stderr).toBe("");
+    const lines = bulk.stdout.split("\n");
+    expect(lines[0]).toBe("bulk_batch_update_customers: Bulk batch update customers");
+    expect(lines[1]).toBe("  PUT /v1/customers/bulk");
+    expect(bulk.stdout).toContain("Queues an update of up to 100 customers in one call");
+    expect(bulk.stdout).toContain("  --ids TEXT\n");
+    expect(bulk.stdout).toContain("  --body JSON  (required)\n");
+    expect(bulk.stdout).toContain("A list of objects with 33 field(s): _clientRef?, id, name?,");
+    expect(bulk.stdout).toContain("null on a list empties it");
+    expect(bulk.stdout).toContain("Roles (any one): org.permission.customer.update");
+    expect(bulk.stdout).toContain("Reference: https://developer.kustomer.com/api/core-resources/");
+    expect(bulk.stdout).toContain("KUSTOMER_API_KEY");
+    expect(bulk.stdout).toContain("3 some records failed or were invalid");
+    expect(lines.length).toBeLessThanOrEqual(32);
+
+    const list = await run("scripts/customers/get_customers.ts", ["--help"]);
+    expect(list.stdout).toContain("  --page NUMBER  (whole number ≥ 1)\n");
+    expect(list.stdout).toContain("  --pageSize NUMBER  (whole number 1 to 100)\n");
+
+    const imports = await run("scripts/customers/import_customers.ts", ["--help"]);
+    expect(imports.stdout).toContain("  --checkExisting auto|always|never  (default auto)\n");
+    expect(imports.stdout).toContain(
+      "  --rateShare NUMBER  (default 0.8)\n      Share of the org's rate limit",
+    );
+    expect(imports.stdout).toContain("  --deadlineSeconds NUMBER  (default 3600)\n");
+    expect(imports.stdout).not.toContain("unknown");
+
+    const wait = await run("scripts/bulk/wait_for_bulk_operation.ts", ["-h"]);
+    expect(wait.stdout).toContain("  --id TEXT\n      The bulk operation's id");
+    expect(wait.stdout).toContain("or pass bulk instead.");
   });
 
   test("an API error prints Kustomer's message on stderr and exits 1, without the key", async () => {
@@ -189,4 +216,204 @@ describe("bun run scripts/...", () => {
       expect(seen.length).toBe(before);
     });
   }
+});
+
+describe("terminal input: every mistake is named, exit 2, nothing sent", () => {
+  const folder = mkdtempSync(join(tmpdir(), "kustomer-cli-input-"));
+  const badJson = join(folder, "bad.json");
+  writeFileSync(badJson, '{\n  "name": "Ada",\n  "emails": [{ "email": "a@x.io" },]\n}');
+  const csv = join(folder, "data.csv");
+  writeFileSync(csv, "name,email\nAda,a@x.io\n");
+
+  const cases: [string, string, string[], { [name: string]: string | undefined }, string[]][] = [
+    [
+      "inline JSON with a trailing comma",
+      "customers/create_customer",
+      ["--body", '{"name":"Ada",}'],
+      {},
+      ["--body is not valid JSON: line 1, column 15: a comma before }"],
+    ],
+    [
+      "a JSON file with a mistake on line 3",
+      "customers/create_customer",
+      ["--body", `@${badJson}`],
+      {},
+      [`--body is not valid JSON (from the file ${badJson}): line 3, column 36: a comma before ]`],
+    ],
+    [
+      "a CSV file for records",
+      "customers/import_customers",
+      ["--records", `@${csv}`],
+      {},
+      [`--records is not valid JSON (from the file ${csv}): line 1, column 1`, "convert the CSV"],
+    ],
+    [
+      "single quotes",
+      "customers/create_customer",
+      ["--body", "{'name':'Ada'}"],
+      {},
+      ["line 1, column 2", "double quotes"],
+    ],
+    [
+      "a number flag given words",
+      "customers/get_customers",
+      ["--page", "two"],
+      {},
+      ['--page takes a number (got "two")'],
+    ],
+    [
+      "a near miss of a flag",
+      "customers/create_customer",
+      ["--bodi", "{}"],
+      {},
+      ["Unknown parameter --bodi (did you mean --body?)"],
+    ],
+    [
+      "a flag in the wrong case",
+      "customers/get_customers",
+      ["--pagesize", "5"],
+      {},
+      ["Unknown parameter --pagesize (did you mean --pageSize?)"],
+    ],
+    [
+      "a repeated flag",
+      "customers/update_customer_attributes",
+      ["--id", "c1", "--id", "c2", "--body", '{"name":"A"}'],
+      {},
+      ["--id is given twice: pass it once"],
+    ],
+    [
+      "a page that is not whole",
+      "customers/get_customers",
+      ["--page", "1.5"],
+      {},
+      ["page must be a whole number (got 1.5)"],
+    ],
+    [
+      "a page size over the documented maximum",
+      "customers/get_customers",
+      ["--pageSize", "500"],
+      {},
+      ["pageSize must be at most 100 (got 500)"],
+    ],
+    [
+      "a timeout that is not a number",
+      "customers/get_customers",
+      [],
+      { KUSTOMER_TIMEOUT_MS: "abc" },
+      ['KUSTOMER_TIMEOUT_MS must be a whole number of milliseconds from 1 to 3600000 (got "abc")'],
+    ],
+    [
+      "a negative timeout",
+      "customers/get_customers",
+      [],
+      { KUSTOMER_TIMEOUT_MS: "-5" },
+      ['(got "-5")'],
+    ],
+    ["a zero timeout", "customers/get_customers", [], { KUSTOMER_TIMEOUT_MS: "0" }, ['(got "0")']],
+    [
+      "an unknown region",
+      "customers/get_customers",
+      [],
+      { KUSTOMER_BASE_URL: undefined, KUSTOMER_REGION: "mars" },
+      ['KUSTOMER_REGION "mars" is not one of us, eu, india'],
+    ],
+    [
+      "a base URL over plain http to another host",
+      "customers/get_customers",
+      [],
+      { KUSTOMER_BASE_URL: "http://example.com" },
+      ["KUSTOMER_BASE_URL must use https://"],
+    ],
+    [
+      "a key with a non-ASCII character",
+      "customers/get_customers",
+      [],
+      { KUSTOMER_API_KEY: "key-with-é-in-it" },
+      ["KUSTOMER_API_KEY holds characters an HTTP header cannot carry"],
+    ],
+    [
+      "a key with a control character",
+      "customers/get_customers",
+      [],
+      { KUSTOMER_API_KEY: "key\u0007bell" },
+      ["KUSTOMER_API_KEY holds characters an HTTP header cannot carry"],
+    ],
+    [
+      "a body over Kustomer's request size limit",
+      "customers/create_customer",
+      ["--body", JSON.stringify({ custom: { notesTxt: "x".repeat(100_000) } })],
+      {},
+      ["body is 100026 bytes as JSON; Kustomer refuses a request over 100000 bytes"],
+    ],
+  ];
+  for (const [name, script, args, env, messages] of cases) {
+    test(`${name}: exit 2, the exact problem, one pointer to --help, nothing sent`, async () => {
+      const before = seen.length;
+      const result = await run(`scripts/${script}.ts`, args, env);
+      expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 2, stdout: "" });
+      for (const message of messages) {
+        expect(result.stderr).toContain(message);
+      }
+      expect(result.stderr).not.toContain("Warning");
+      expect(result.stderr).not.toContain("auth.");
+      // The error and at most one line pointing at --help, not the whole help.
+      expect(result.stderr.trim().split("\n").length).toBeLessThanOrEqual(3);
+      expect(seen.length).toBe(before);
+    });
+  }
+
+  test("--body @- reads standard input", async () => {
+    const before = seen.length;
+    const result = await run(
+      "scripts/customers/create_customer.ts",
+      ["--body", "@-"],
+      {},
+      '{"name":"From stdin"}',
+    );
+    expect(result.code).toBe(0);
+    expect(seen.slice(before).map((item) => item.body)).toEqual(['{"name":"From stdin"}']);
+  });
+
+  test("KUSTOMER_REGION is read in any case (EU is eu)", async () => {
+    // No server answers for eu here: the refusal to pick a host would be exit 2 before sending.
+    const result = await run("scripts/customers/get_customers.ts", ["--help"], {
+      KUSTOMER_REGION: "EU",
+    });
+    expect(result.code).toBe(0);
+    const { kustomerBaseUrl } = await import("../resources/kustomer.ts");
+    const never = () => {
+      throw new Error("not expected");
+    };
+    expect(kustomerBaseUrl({ apiKey: "k", region: "EU" as never }, never)).toBe(
+      "https://api.prod2.kustomerapp.com",
+    );
+  });
+
+  test("a refused connection names the host and port, without Bun's internal text", async () => {
+    const closed = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
+    const port = closed.port;
+    closed.stop(true);
+    const result = await run("scripts/customers/create_customer.ts", ["--body", '{"name":"A"}'], {
+      KUSTOMER_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`could not connect to 127.0.0.1:${port}: connection refused`);
+    expect(result.stderr).toContain("did not reach the server");
+    expect(result.stderr).not.toContain("Is the computer able");
+  });
+
+  test("an import with invalid records prints a summary on stderr and exits 3", async () => {
+    const before = seen.length;
+    const result = await run("scripts/customers/import_customers.ts", [
+      "--records",
+      '[{"name": 5, "externalId": "a"}, {"gender": "x", "externalId": "b"}]',
+    ]);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ records: 2, invalid: 2 });
+    expect(result.stderr).toMatch(
+      /^import: 2 records: 0 created, 0 existing, 0 failed, 2 invalid;/m,
+    );
+    expect(seen.length).toBe(before);
+  });
 });

@@ -5,9 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kustomerSignature } from "../resources/kustomer.ts";
 import { BODY_SCHEMAS, CORE_OPERATIONS } from "../resources/operations.ts";
-import { generate, SHARED_DIR, sharedAvailable } from "../tools/generate.ts";
+import { generate, SHARED_DIR } from "../tools/generate.ts";
 import { HANDWRITTEN } from "../tools/handwritten.ts";
 import {
+  describeWithShared,
   ENDPOINTS,
   listScripts,
   projectFileExists,
@@ -20,10 +21,6 @@ import {
 setDefaultTimeout(60_000);
 
 const CORE_OPERATION_IDS = new Set(CORE_OPERATIONS.map(([operationId]) => operationId));
-const SHARED_SKIP_NOTE = `skipped: ${SHARED_DIR} not found (a user's clone has no ../shared)`;
-if (!sharedAvailable()) {
-  console.warn(`NOTE: ${SHARED_SKIP_NOTE}`);
-}
 
 describe("the endpoint table", () => {
   test("names each script once, and with the hand-written ones, each script is in it", () => {
@@ -93,33 +90,30 @@ describe("the hand-written scripts (tools/handwritten.ts)", () => {
   }
 });
 
-describe.skipIf(!sharedAvailable())(
-  `against ../shared/kustomer${sharedAvailable() ? "" : ` (${SHARED_SKIP_NOTE})`}`,
-  () => {
-    test("every row matches operations.tsv", () => {
-      const rows = readFileSync(join(SHARED_DIR, "operations.tsv"), "utf8")
-        .trim()
-        .split("\n")
-        .slice(1);
-      for (const endpoint of ENDPOINTS.filter((item) => CORE_OPERATION_IDS.has(item.operationId))) {
-        const row = rows.find((line) => line.startsWith(`${endpoint.operationId}\t`))?.split("\t");
-        expect(row?.slice(0, 5)).toEqual([
-          endpoint.operationId,
-          endpoint.method,
-          endpoint.path,
-          endpoint.file,
-          endpoint.signature,
-        ]);
-      }
-    });
+describeWithShared("against ../shared/kustomer", () => {
+  test("every row matches operations.tsv", () => {
+    const rows = readFileSync(join(SHARED_DIR, "operations.tsv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1);
+    for (const endpoint of ENDPOINTS.filter((item) => CORE_OPERATION_IDS.has(item.operationId))) {
+      const row = rows.find((line) => line.startsWith(`${endpoint.operationId}\t`))?.split("\t");
+      expect(row?.slice(0, 5)).toEqual([
+        endpoint.operationId,
+        endpoint.method,
+        endpoint.path,
+        endpoint.file,
+        endpoint.signature,
+      ]);
+    }
+  });
 
-    test("the generator's output is exactly what is committed", async () => {
-      const outputs = await generate();
-      for (const [file, text] of outputs) {
-        expect({ file, text: readProjectFile(file) }).toEqual({ file, text });
-      }
-      expect(outputs.size).toBe(ENDPOINTS.length + 2);
-      // Generating and formatting every script takes several seconds on a busy 2-core machine.
-    }, 60_000);
-  },
-);
+  test("the generator's output is exactly what is committed", async () => {
+    const outputs = await generate();
+    for (const [file, text] of outputs) {
+      expect({ file, text: readProjectFile(file) }).toEqual({ file, text });
+    }
+    expect(outputs.size).toBe(ENDPOINTS.length + 2);
+    // Generating and formatting every script takes several seconds on a busy 2-core machine.
+  }, 60_000);
+});

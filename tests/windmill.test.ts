@@ -3,7 +3,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import init, { parse_deno } from "windmill-parser-wasm-ts";
-import { kustomerSignature } from "../resources/kustomer.ts";
+import { kustomerKind, kustomerSignature } from "../resources/kustomer.ts";
 import { listKustomerScripts, readProjectFile } from "./helpers/project.ts";
 
 type WindmillType =
@@ -13,7 +13,7 @@ type WindmillType =
   | { object: { name: string | null; props: { key: string; typ: WindmillType }[] } }
   | { [other: string]: unknown };
 
-type WindmillArg = { name: string; typ: WindmillType; has_default: boolean };
+type WindmillArg = { name: string; typ: WindmillType; has_default: boolean; default: unknown };
 
 await init({
   module_or_path: readFileSync(
@@ -80,6 +80,37 @@ for (const file of listKustomerScripts()) {
       expect(args.map((arg) => arg.name)).toEqual(signature.map((parameter) => parameter.name));
       expect(args.slice(1).map((arg) => arg.has_default)).toEqual(
         signature.slice(1).map((parameter) => parameter.optional),
+      );
+    });
+
+    test("the terminal reads each parameter's default and kind as Windmill's form does", () => {
+      // --help and the flags come from kustomerSignature; Windmill's form from its parser. They
+      // must agree, so the terminal and the form never describe a script differently.
+      const signature = kustomerSignature(source).slice(1);
+      const kindOf = (typ: WindmillType): string => {
+        if (typ === "int" || typ === "float") {
+          return "number";
+        }
+        if (typ === "bool") {
+          return "boolean";
+        }
+        if (typeof typ === "object" && "str" in typ) {
+          return typ.str === null ? "text" : "choice";
+        }
+        return typeof typ === "string" ? typ : "json";
+      };
+      expect(
+        signature.map((parameter) => ({
+          name: parameter.name,
+          default: parameter.default === undefined ? null : JSON.parse(parameter.default),
+          kind: kustomerKind(parameter) as string,
+        })),
+      ).toEqual(
+        args.slice(1).map((arg) => ({
+          name: arg.name,
+          default: arg.default ?? null,
+          kind: kindOf(arg.typ),
+        })),
       );
     });
 

@@ -782,12 +782,15 @@ function queryType(parameter: OpenApiParameter | undefined): string {
  * The local rule for a query value, when it says more than "a string": allowed values, a number
  * or boolean type, a range. Plain strings need no check.
  */
-function queryRule(name: string, schema: OpenApiSchema): KustomerSchema | undefined {
+function queryRule(name: string, schema: OpenApiSchema, path: string): KustomerSchema | undefined {
   const rule = toLocalSchema({ ...schema, nullable: false });
   delete rule.nullable;
   if ((name === "page" || name === "pageSize") && rule.minimum === undefined) {
     // Pages count from 1 (developer.kustomer.com/docs/concepts/pagination); the spec omits it.
     rule.minimum = 1;
+  }
+  if (name === "pageSize" && rule.maximum === undefined) {
+    rule.maximum = maxPageSize(path);
   }
   const saysMore =
     rule.enum !== undefined ||
@@ -795,6 +798,17 @@ function queryRule(name: string, schema: OpenApiSchema): KustomerSchema | undefi
     rule.maximum !== undefined ||
     (rule.type !== undefined && rule.type !== "string");
   return saysMore ? rule : undefined;
+}
+
+/**
+ * The largest page Kustomer serves (developer.kustomer.com/docs/concepts/pagination, api-facts
+ * §5.4): 500 for users, teams and search, 1,000 for conversation times, 100 for the other lists.
+ */
+function maxPageSize(path: string): number {
+  if (/^\/v1\/(users|teams)\b|\/search$/.test(path)) {
+    return 500;
+  }
+  return /^\/v1\/conversations\/times\b/.test(path) ? 1000 : 100;
 }
 
 function wireName(name: string, extras: ExtraQuery[]): string {
@@ -937,7 +951,7 @@ function renderScript(
   ];
   const queryRules = byLocation("query").flatMap((parameter) => {
     const spec = specParameters.find((item) => item.name === parameter.name)?.schema;
-    const rule = spec ? queryRule(parameter.name, spec) : undefined;
+    const rule = spec ? queryRule(parameter.name, spec, endpoint.path) : undefined;
     return rule
       ? [`${JSON.stringify(wireName(parameter.name, extras))}: ${JSON.stringify(rule)}`]
       : [];

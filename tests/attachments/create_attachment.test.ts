@@ -31,7 +31,7 @@ describe("create_attachment", () => {
     await expectRefused(
       main,
       [{ ...file, contentLength: "48213" }],
-      "body.contentLength must be a number (got string)",
+      'body.contentLength must be a number (got "48213")',
     );
   });
 

@@ -53,7 +53,7 @@ describe("import_companies, the script", () => {
       {
         index: 101,
         clientRef: "row-101",
-        problems: ["records[101].name must be at least 3 characters"],
+        problems: ['records[101].name must be at least 3 characters (got "AB")'],
       },
     ]);
     const posts = calls.filter((call) => call.method === "POST");

@@ -1,11 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { main } from "../../scripts/customers/bulk_batch_update_customers.ts";
 import { jsonResponse, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
-import {
-  expectOfficialBody,
-  OFFICIAL_SPEC_SKIP_NOTE,
-  officialSpecAvailable,
-} from "../helpers/official-schema.ts";
+import { expectOfficialBody, testWithOfficialSpec } from "../helpers/official-schema.ts";
 import { FORM_BLANKS, sampleCustomer } from "../helpers/samples.ts";
 
 const queued = { data: { type: "bulk", id: "b2", attributes: { status: "queued" } } };
@@ -41,18 +37,15 @@ describe("bulk_batch_update_customers", () => {
     expect(calls[0]?.url.search).toBe("");
   });
 
-  test.skipIf(!officialSpecAvailable)(
-    `the body sent matches the official schema${officialSpecAvailable ? "" : ` (${OFFICIAL_SPEC_SKIP_NOTE})`}`,
-    async () => {
-      const calls = stubFetch(() => jsonResponse(201, queued));
-      await main(TEST_AUTH, undefined, [
-        ...updates,
-        { ...sampleCustomer(), id: "5f1c6a3e9d1b2c0011a0b0d3", _clientRef: "r3" },
-        { ...FORM_BLANKS, id: "5f1c6a3e9d1b2c0011a0b0d4", locale: null },
-      ]);
-      expectOfficialBody("PUT", "/v1/customers/bulk", calls[0]?.body);
-    },
-  );
+  testWithOfficialSpec(`the body sent matches the official schema`, async () => {
+    const calls = stubFetch(() => jsonResponse(201, queued));
+    await main(TEST_AUTH, undefined, [
+      ...updates,
+      { ...sampleCustomer(), id: "5f1c6a3e9d1b2c0011a0b0d3", _clientRef: "r3" },
+      { ...FORM_BLANKS, id: "5f1c6a3e9d1b2c0011a0b0d4", locale: null },
+    ]);
+    expectOfficialBody("PUT", "/v1/customers/bulk", calls[0]?.body);
+  });
 
   test("blank fields are not sent, so they are not erased", async () => {
     const calls = stubFetch(() => jsonResponse(201, queued));

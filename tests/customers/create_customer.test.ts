@@ -1,11 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { main } from "../../scripts/customers/create_customer.ts";
 import { jsonResponse, kustomerRecord, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
-import {
-  expectOfficialBody,
-  OFFICIAL_SPEC_SKIP_NOTE,
-  officialSpecAvailable,
-} from "../helpers/official-schema.ts";
+import { expectOfficialBody, testWithOfficialSpec } from "../helpers/official-schema.ts";
 import { FORM_BLANKS, sampleCustomer } from "../helpers/samples.ts";
 
 describe("create_customer", () => {
@@ -29,14 +25,11 @@ describe("create_customer", () => {
     expect(result).toEqual(created);
   });
 
-  test.skipIf(!officialSpecAvailable)(
-    `the body sent matches the official schema${officialSpecAvailable ? "" : ` (${OFFICIAL_SPEC_SKIP_NOTE})`}`,
-    async () => {
-      const calls = stubFetch(() => jsonResponse(201, {}));
-      await main(TEST_AUTH, { ...sampleCustomer(), ...FORM_BLANKS, name: "Grace" });
-      expectOfficialBody("POST", "/v1/customers", calls[0]?.body);
-    },
-  );
+  testWithOfficialSpec(`the body sent matches the official schema`, async () => {
+    const calls = stubFetch(() => jsonResponse(201, {}));
+    await main(TEST_AUTH, { ...sampleCustomer(), ...FORM_BLANKS, name: "Grace" });
+    expectOfficialBody("POST", "/v1/customers", calls[0]?.body);
+  });
 
   test("fields the form left blank are not sent", async () => {
     const calls = stubFetch(() => jsonResponse(201, {}));

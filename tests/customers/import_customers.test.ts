@@ -15,11 +15,7 @@ import {
   FAST,
   startImportSandbox,
 } from "../helpers/import-harness.ts";
-import {
-  expectOfficialBody,
-  OFFICIAL_SPEC_SKIP_NOTE,
-  officialSpecAvailable,
-} from "../helpers/official-schema.ts";
+import { expectOfficialBody, testWithOfficialSpec } from "../helpers/official-schema.ts";
 import { readProjectFile } from "../helpers/project.ts";
 import { sampleCustomer } from "../helpers/samples.ts";
 
@@ -65,17 +61,14 @@ describe("import_customers, the script", () => {
     expect(result.created.map((entry) => entry.id)).toEqual(api.records.map((record) => record.id));
   });
 
-  test.skipIf(!officialSpecAvailable)(
-    `each bulk body matches the official schema${officialSpecAvailable ? "" : ` (${OFFICIAL_SPEC_SKIP_NOTE})`}`,
-    async () => {
-      const calls = stubFetch(fakeBulkApi().handler);
-      const records = Array.from({ length: 120 }, (_, index) => sampleCustomer(index));
-      await main(TEST_AUTH, records, "never", 1, 0, 60, FAST);
-      for (const call of calls.filter((entry) => entry.method === "POST")) {
-        expectOfficialBody("POST", "/v1/customers/bulk", call.body);
-      }
-    },
-  );
+  testWithOfficialSpec(`each bulk body matches the official schema`, async () => {
+    const calls = stubFetch(fakeBulkApi().handler);
+    const records = Array.from({ length: 120 }, (_, index) => sampleCustomer(index));
+    await main(TEST_AUTH, records, "never", 1, 0, 60, FAST);
+    for (const call of calls.filter((entry) => entry.method === "POST")) {
+      expectOfficialBody("POST", "/v1/customers/bulk", call.body);
+    }
+  });
 
   test("invalid customers are reported with what to fix and never sent", async () => {
     const calls = stubFetch(fakeBulkApi().handler);

@@ -43,7 +43,7 @@ describe("update_customer", () => {
     await expectRefused(
       main,
       [ID, "yes" as never, changes],
-      "replace must be true or false (got string)",
+      'replace must be true or false (got "yes")',
     );
     await expectRefused(main, [ID, undefined, { custom: { tier: "gold" } }], "body.custom.tier");
   });

@@ -1,11 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { main } from "../../scripts/customers/update_customer_attributes.ts";
 import { jsonResponse, kustomerRecord, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
-import {
-  expectOfficialBody,
-  OFFICIAL_SPEC_SKIP_NOTE,
-  officialSpecAvailable,
-} from "../helpers/official-schema.ts";
+import { expectOfficialBody, testWithOfficialSpec } from "../helpers/official-schema.ts";
 import { FORM_BLANKS } from "../helpers/samples.ts";
 
 describe("update_customer_attributes", () => {
@@ -50,19 +46,16 @@ describe("update_customer_attributes", () => {
     expect(calls).toHaveLength(0);
   });
 
-  test.skipIf(!officialSpecAvailable)(
-    `the body sent matches the official schema${officialSpecAvailable ? "" : ` (${OFFICIAL_SPEC_SKIP_NOTE})`}`,
-    async () => {
-      const calls = stubFetch(() => jsonResponse(200, {}));
-      await main(TEST_AUTH, "c1", {
-        name: "Ada",
-        company: null,
-        custom: { ordersNum: 3, noteStr: null },
-        tags: ["vip"],
-      });
-      expectOfficialBody("PATCH", "/v1/customers/{id}", calls[0]?.body);
-    },
-  );
+  testWithOfficialSpec(`the body sent matches the official schema`, async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await main(TEST_AUTH, "c1", {
+      name: "Ada",
+      company: null,
+      custom: { ordersNum: 3, noteStr: null },
+      tags: ["vip"],
+    });
+    expectOfficialBody("PATCH", "/v1/customers/{id}", calls[0]?.body);
+  });
 
   test("a PATCH is not repeated after a network error", async () => {
     const calls = stubFetch(() => {

@@ -43,7 +43,7 @@ describe("update_draft", () => {
         { status: 200, body: updated },
       );
     });
-    testOfficialBody("PUT", "/drafts/{id}", main, [id, body]);
+    testOfficialBody("PUT", "/drafts/{id}", main, [id, body], `the ${channel} shape`);
   }
 
   test("the id is percent-encoded and required", async () => {

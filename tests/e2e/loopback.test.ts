@@ -103,7 +103,7 @@ describe("over real HTTP on 127.0.0.1", () => {
       attempts: 1,
     });
     expect(error.message).toContain(
-      "not retried automatically, because the request may have been processed",
+      "not retried automatically: the request may have been processed",
     );
     expect(JSON.stringify(error) + error.message + error.stack).not.toContain(API_KEY);
   });

@@ -42,7 +42,7 @@ describe("create_forward_attachment", () => {
     await expectRefused(
       main,
       [forward, { ...file, contentLength: "91822" }],
-      "body.contentLength must be a number (got string)",
+      'body.contentLength must be a number (got "91822")',
     );
   });
 

@@ -1,11 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { main } from "../../scripts/messages/bulk_create_messages.ts";
 import { jsonResponse, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
-import {
-  expectOfficialBody,
-  OFFICIAL_SPEC_SKIP_NOTE,
-  officialSpecAvailable,
-} from "../helpers/official-schema.ts";
+import { expectOfficialBody, testWithOfficialSpec } from "../helpers/official-schema.ts";
 import { sampleMessage } from "../helpers/samples.ts";
 
 const queued = { data: { type: "bulk", id: "b3", attributes: { status: "queued" } } };
@@ -26,19 +22,16 @@ describe("bulk_create_messages", () => {
     expect(result).toEqual(queued);
   });
 
-  test.skipIf(!officialSpecAvailable)(
-    `the body sent matches the official schema${officialSpecAvailable ? "" : ` (${OFFICIAL_SPEC_SKIP_NOTE})`}`,
-    async () => {
-      const calls = stubFetch(() => jsonResponse(200, queued));
-      const withAttachmentIds = { ...sampleMessage(7), attachments: ["5f1c6a3e9d1b2c0011a0b0e1"] };
-      await main(TEST_AUTH, [
-        ...messages(5),
-        withAttachmentIds as never,
-        { channel: "sms", app: "twilio", queue: { id: "q1" } },
-      ]);
-      expectOfficialBody("POST", "/v1/messages/bulk", calls[0]?.body);
-    },
-  );
+  testWithOfficialSpec(`the body sent matches the official schema`, async () => {
+    const calls = stubFetch(() => jsonResponse(200, queued));
+    const withAttachmentIds = { ...sampleMessage(7), attachments: ["5f1c6a3e9d1b2c0011a0b0e1"] };
+    await main(TEST_AUTH, [
+      ...messages(5),
+      withAttachmentIds as never,
+      { channel: "sms", app: "twilio", queue: { id: "q1" } },
+    ]);
+    expectOfficialBody("POST", "/v1/messages/bulk", calls[0]?.body);
+  });
 
   test("channel and app are required on every message", async () => {
     const calls = stubFetch(() => jsonResponse(200, queued));

@@ -14,11 +14,7 @@ import {
   FAST,
   startImportSandbox,
 } from "../helpers/import-harness.ts";
-import {
-  expectOfficialBody,
-  OFFICIAL_SPEC_SKIP_NOTE,
-  officialSpecAvailable,
-} from "../helpers/official-schema.ts";
+import { expectOfficialBody, testWithOfficialSpec } from "../helpers/official-schema.ts";
 import { readProjectFile } from "../helpers/project.ts";
 import { sampleMessage } from "../helpers/samples.ts";
 
@@ -48,21 +44,18 @@ describe("import_messages, the script", () => {
     expect(routes).toContain(`${RESOURCE.lookup.operation} GET ${RESOURCE.lookup.path}`);
   });
 
-  test.skipIf(!officialSpecAvailable)(
-    `each bulk body matches the official schema${officialSpecAvailable ? "" : ` (${OFFICIAL_SPEC_SKIP_NOTE})`}`,
-    async () => {
-      const calls = stubFetch(fakeBulkApi().handler);
-      const records = Array.from({ length: 110 }, (_, index) => {
-        const { _clientRef: _ignored, ...message } = sampleMessage(index);
-        return message;
-      });
-      const result = await main(TEST_AUTH, records, "never", 1, 0, 60, FAST);
-      expectEachRecordOnce(result, 110);
-      for (const call of calls.filter((entry) => entry.method === "POST")) {
-        expectOfficialBody("POST", "/v1/messages/bulk", call.body);
-      }
-    },
-  );
+  testWithOfficialSpec(`each bulk body matches the official schema`, async () => {
+    const calls = stubFetch(fakeBulkApi().handler);
+    const records = Array.from({ length: 110 }, (_, index) => {
+      const { _clientRef: _ignored, ...message } = sampleMessage(index);
+      return message;
+    });
+    const result = await main(TEST_AUTH, records, "never", 1, 0, 60, FAST);
+    expectEachRecordOnce(result, 110);
+    for (const call of calls.filter((entry) => entry.method === "POST")) {
+      expectOfficialBody("POST", "/v1/messages/bulk", call.body);
+    }
+  });
 
   test("a message without channel and app is reported, not sent", async () => {
     const calls = stubFetch(fakeBulkApi().handler);

@@ -48,7 +48,7 @@ describe("redact_message", () => {
     await expectRefused(
       main,
       [id, { preview: 123 } as never],
-      `${shapes}; the closest fails at body.preview must be a string (got number)`,
+      `${shapes}; the closest fails at body.preview must be a string (got 123)`,
     );
     await expectRefused(main, [id, { preview: "x", attachments: ["a1"] }], shapes);
     await expectRefused(

@@ -22,6 +22,11 @@ const DERIVED = join(
   "../../../shared/kustomer/beyond-core/schemas/derived/create-outbound-webhook.request.json",
 );
 const derivedAvailable = existsSync(DERIVED);
+if (!derivedAvailable) {
+  console.warn(
+    `NOTE: skipped: ${DERIVED} not found, so the webhook body is not checked against it`,
+  );
+}
 
 describe("create_outbound_webhook", () => {
   test("sends POST /v1/outbound-webhooks and returns the webhook with its token; a blank headers list is not sent", async () => {
@@ -47,8 +52,9 @@ describe("create_outbound_webhook", () => {
     );
   });
 
-  test.skipIf(!derivedAvailable)(
-    `the body sent matches the schema written from Kustomer's docs${derivedAvailable ? "" : " (skipped: ../shared not found)"}`,
+  // Registered only with ../shared (the note below says so once): Bun repeats skipped tests.
+  (derivedAvailable ? test : () => {})(
+    "the body sent matches the schema written from Kustomer's docs",
     async () => {
       const calls = stubFetch(() => jsonResponse(201, { data: {} }));
       await main(TEST_AUTH, webhook);

@@ -89,3 +89,29 @@ describe("CLI", () => {
     });
   });
 });
+
+describe("flag errors exit 2 and name the flag, without the whole usage", () => {
+  const cases: [string, string[], string][] = [
+    ["a rate over 1", ["--fail-rate", "2"], "--fail-rate must be a number from 0 to 1 (got 2)"],
+    [
+      "a negative drop rate",
+      ["--drop-after-commit-rate", "-0.5"],
+      "--drop-after-commit-rate must be a number from 0 to 1 (got -0.5)",
+    ],
+    ["a port out of range", ["--port", "70000"], "--port must be a whole number from 0 to 65535"],
+    [
+      "a database in a folder that does not exist",
+      ["--db", "/nonexistent-kustomer-folder/data.sqlite"],
+      "--db /nonexistent-kustomer-folder/data.sqlite: the folder /nonexistent-kustomer-folder does not exist",
+    ],
+  ];
+  for (const [name, args, message] of cases) {
+    test(name, async () => {
+      const child = Bun.spawn(["bun", MAIN, ...args], { stdout: "pipe", stderr: "pipe" });
+      expect(await child.exited).toBe(2);
+      const stderr = await new Response(child.stderr).text();
+      expect(stderr).toContain(message);
+      expect(stderr).not.toContain("Usage:");
+    });
+  }
+});

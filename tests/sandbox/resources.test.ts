@@ -332,4 +332,21 @@ describe("routes the sandbox does not serve", () => {
     expect(response.status).toBe(404);
     expect(errorsOf(response)[0]).toMatchObject({ status: 404, code: "not_found" });
   });
+  test("a path asked with a method it does not take is 405, with Allow", async () => {
+    const response = await call("PATCH", "/v1/customers");
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, POST");
+    expect(errorsOf(response)[0]).toMatchObject({ status: 405, code: "method_not_allowed" });
+  });
+
+  for (const method of ["OPTIONS", "TRACE", "PROPFIND", "PURGE"]) {
+    test(`${method}, a method Kustomer's API never takes, is 405, not a closed connection`, async () => {
+      const known = await call(method, "/v1/customers");
+      expect(known.status).toBe(405);
+      expect(known.headers.get("allow")).toBe("GET, POST");
+      const unknown = await call(method, "/v1/not-a-resource");
+      expect(unknown.status).toBe(405);
+      expect(unknown.headers.get("allow")).toBe("GET, POST, PUT, PATCH, DELETE");
+    });
+  }
 });

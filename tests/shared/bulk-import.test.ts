@@ -37,12 +37,30 @@ const CUSTOMERS: KustomerBulkResource = {
 const importDefaults = { ...kustomerImportSettings };
 const requestDefaults = { ...kustomerSettings };
 let clock: VirtualClock;
+let progressLines: string[] = [];
 
 beforeEach(() => {
   clock = virtualClock();
   kustomerImportSettings.now = clock.now;
   kustomerImportSettings.sleep = clock.sleep;
   kustomerSettings.sleep = clock.sleep;
+  // Progress ticks on the virtual clock too: a real interval would run beside virtual time.
+  kustomerImportSettings.every = (ms, tick) => {
+    let stopped = false;
+    void (async () => {
+      while (!stopped) {
+        await clock.sleep(ms);
+        if (!stopped) {
+          tick();
+        }
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  };
+  progressLines = [];
+  kustomerSettings.log = (line) => progressLines.push(line);
 });
 
 afterEach(() => {
@@ -617,7 +635,8 @@ describe("waiting for a bulk operation", () => {
         maxPollSeconds: 10,
       }),
     );
-    expect(clock.sleeps).toEqual([
+    // Without the progress ticks (30 s apart), which wait beside the polling.
+    expect(clock.sleeps.filter((ms) => ms !== 30_000)).toEqual([
       0, 1_000, 1_500, 2_250, 3_375, 5_062.5, 7_593.75, 10_000, 10_000,
     ]);
     expect(summary).toMatchObject({
@@ -645,5 +664,72 @@ describe("waiting for a bulk operation", () => {
     await expect(clock.run(waiting)).rejects.toThrow(
       "is still running (0 of 1 batches done) after 60 s: it goes on in Kustomer; run this step again with the same id, or raise deadlineSeconds",
     );
+  });
+});
+
+describe("progress while an import or a wait works", () => {
+  /** Ticks come as virtual time passes (see beforeEach). */
+  function captureProgress(): string[] {
+    return progressLines;
+  }
+
+  test("an import logs a line every 30 s of work, with its counts and never the key", async () => {
+    const lines = captureProgress();
+    // Operations that stay running for many reads make the import last minutes of virtual time.
+    const { result } = importWith({ runningReads: 12 }, [...customers(250), { emails: [{}] }], {
+      checkExisting: "never",
+    });
+    const done = await result;
+    expect(done.summary.seconds).toBeGreaterThan(90);
+    expect(lines.length).toBe(Math.floor((done.summary.seconds * 1000) / 30_000));
+    expect(lines[0]).toMatch(
+      /^import \(BulkCreateCustomers\) after 30 s: 250 of 251 records sent; 0 created, 0 existing, 0 failed, 1 invalid; 3 bulk operations pending; \d+ requests \(0 throttled\)$/,
+    );
+    for (const line of lines) {
+      expect(line).not.toContain(TEST_AUTH.apiKey);
+    }
+  });
+
+  test("the interval is a setting: every 10 s gives three times the lines", async () => {
+    const lines = captureProgress();
+    kustomerImportSettings.progressEveryMs = 10_000;
+    const { result } = importWith({ runningReads: 12 }, customers(100), { checkExisting: "never" });
+    const done = await result;
+    expect(lines.length).toBe(Math.floor((done.summary.seconds * 1000) / 10_000));
+    expect(lines.at(-1)).toContain("100 of 100 records sent");
+  });
+
+  test("a short import logs nothing and stops its interval", async () => {
+    let stopped = 0;
+    kustomerImportSettings.every = () => () => {
+      stopped++;
+    };
+    const lines: string[] = [];
+    kustomerSettings.log = (line) => lines.push(line);
+    await importWith({}, customers(5), { checkExisting: "never" }).result;
+    expect(lines).toEqual([]);
+    expect(stopped).toBe(1);
+  });
+
+  test("a wait for a bulk operation logs its status every 30 s", async () => {
+    const lines = captureProgress();
+    const api = fakeBulkApi({ now: clock.now, runningReads: 12 });
+    stubFetch(api.handler);
+    api.jobs.push({ id: "c".repeat(24), items: [], reads: 0 });
+    const summary = await clock.run(
+      kustomerWaitForBulkOperation(TEST_AUTH, "c".repeat(24), {
+        deadlineSeconds: 600,
+        firstPollSeconds: 1,
+        maxPollSeconds: 10,
+      }),
+    );
+    expect(lines.length).toBe(Math.floor((summary.seconds * 1000) / 30_000));
+    expect(lines[0]).toMatch(
+      /^bulk operation c{24} after 30 s: running, 0 of 1 batches done; \d+ requests \(0 throttled\)$/,
+    );
+  });
+
+  test("by default the line goes to the console (Windmill's job log)", () => {
+    expect(requestDefaults.log.toString()).toContain("console.log");
   });
 });

@@ -2,6 +2,7 @@
 // script carries a byte-identical copy (tests/stamp.test.ts), so this holds for all of them.
 import { afterEach, beforeEach, describe, expect, spyOn, test } from "bun:test";
 import {
+  KustomerError,
   type KustomerSchema,
   kustomerDropUnset,
   kustomerRequest,
@@ -535,7 +536,7 @@ describe("5xx and network errors: only GET, PUT and DELETE are repeated", () => 
       )) as Error;
       expect(calls).toHaveLength(1);
       expect(error.message).toContain(
-        "not retried automatically, because the request may have been processed",
+        "not retried automatically: the request may have been processed",
       );
     });
 
@@ -551,7 +552,7 @@ describe("5xx and network errors: only GET, PUT and DELETE are repeated", () => 
       expect(count).toBe(1);
       expect(error).toMatchObject({ status: 0, code: "network_error", attempts: 1 });
       expect(error.message).toMatch(
-        /network error: connection reset; not retried automatically.*look the record up by externalId/,
+        /network error talking to api\.kustomerapp\.com:443: connection reset; not retried automatically.*look the record up by externalId/,
       );
     });
   }
@@ -612,7 +613,7 @@ describe("bodies of several shapes", () => {
   test("a body that fits no shape is refused, naming what the closest shape lacks", async () => {
     const calls = stubFetch(() => jsonResponse(200, {}));
     await expect(post({ preview: 42 }, shapes)).rejects.toThrow(
-      "body does not match any of the 2 shapes Kustomer accepts here; the closest fails at body.preview must be a string (got number)",
+      "body does not match any of the 2 shapes Kustomer accepts here; the closest fails at body.preview must be a string (got 42)",
     );
     expect(calls).toHaveLength(0);
     await post({ meta: { reason: "gdpr" } }, shapes);
@@ -656,7 +657,7 @@ describe("input checked against the schema before sending", () => {
       "a bulk body that is not an array",
       { name: "Ada" },
       bulk,
-      "body must be an array (got object)",
+      "body must be an array (got an object)",
     ],
     ["an empty bulk body", [], bulk, "body has 0 items; pass at least 1"],
     [
@@ -689,7 +690,7 @@ describe("input checked against the schema before sending", () => {
       customer,
       "body.emails has 3 items; at most 2 allowed",
     ],
-    ["a wrong type", { rev: "3" }, customer, "body.rev must be a number (got string)"],
+    ["a wrong type", { rev: "3" }, customer, 'body.rev must be a number (got "3")'],
     ["null where not allowed", { rev: null }, customer, "body.rev must be a number"],
     [
       "an unknown field, with a suggestion",
@@ -713,7 +714,7 @@ describe("input checked against the schema before sending", () => {
       "a custom attribute of the wrong type",
       { custom: { ordersNum: "3" } },
       customer,
-      "body.custom.ordersNum must be a number or null (its name ends in Num)",
+      'body.custom.ordersNum must be a number or null (its name ends in Num; got "3")',
     ],
     [
       "a custom date that is not one",
@@ -770,5 +771,282 @@ describe("main's signature, as the terminal runner reads it", () => {
       { name: "records", optional: false },
       { name: "deadlineSeconds", optional: true },
     ]);
+  });
+});
+
+describe("a success answer that is not Kustomer's JSON is a failure", () => {
+  test("200 text/html (a proxy page, a wrong base URL) fails at once, saying what came back", async () => {
+    const calls = stubFetch(
+      () =>
+        new Response(`<!doctype html><html><title>Sign in</title> Bearer ${TEST_AUTH.apiKey}`, {
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8" },
+        }),
+    );
+    const error = (await getCustomer().catch((caught: unknown) => caught)) as KustomerError;
+    expect(error).toBeInstanceOf(KustomerError);
+    expect(error).toMatchObject({ status: 200, code: "invalid_response", attempts: 1 });
+    expect(error.message).toContain(
+      "200 OK answered with text/html; charset=utf-8, not Kustomer's JSON, starting \"<!doctype html><html><title>Sign in</title>",
+    );
+    expect(error.message).toContain("is auth.baseUrl the API host");
+    expect(calls).toHaveLength(1);
+    expect(error.message + JSON.stringify(error)).not.toContain(TEST_AUTH.apiKey);
+  });
+
+  test("a cut-off JSON answer to a POST is not retried and may have been processed", async () => {
+    const calls = stubFetch(
+      () =>
+        new Response('{"data":{"type":"customer","id":"c1","attrib', {
+          status: 201,
+          headers: { "content-type": "application/json" },
+        }),
+    );
+    for (const method of ["POST", "PATCH"] as const) {
+      const error = (await post({ name: "Ada" }, undefined, method).catch(
+        (caught: unknown) => caught,
+      )) as KustomerError;
+      expect(error).toMatchObject({ status: 201, code: "invalid_response", attempts: 1 });
+      expect(error.message).toContain("application/json that is not complete JSON");
+      expect(error.message).toContain("the request may have been processed");
+    }
+    expect(calls).toHaveLength(2);
+  });
+
+  test("a cut-off JSON answer to a GET is read again, then fails", async () => {
+    const calls = stubFetch(
+      () =>
+        new Response('{"data":', { status: 200, headers: { "content-type": "application/json" } }),
+    );
+    await expect(getCustomer()).rejects.toMatchObject({ code: "invalid_response", attempts: 3 });
+    expect(calls).toHaveLength(3);
+  });
+
+  test("only 204 and an empty body are null", async () => {
+    stubFetch(() => new Response("  \n", { status: 200 }));
+    expect(await getCustomer()).toBeNull();
+  });
+});
+
+describe("redirects, connections and keys", () => {
+  test("a redirect is not followed nor retried, and says where it pointed", async () => {
+    const calls = stubFetch(
+      () =>
+        new Response(null, {
+          status: 301,
+          statusText: "Moved Permanently",
+          headers: { location: "https://www.kustomer.com/login" },
+        }),
+    );
+    const error = (await getCustomer().catch((caught: unknown) => caught)) as KustomerError;
+    expect(error).toMatchObject({ status: 301, code: "redirect", attempts: 1 });
+    expect(error.message).toContain(
+      "301 Moved Permanently: the server redirects to https://www.kustomer.com/login; redirects are not followed",
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  test("fetch is told not to follow redirects", async () => {
+    const calls: RequestInit[] = [];
+    spyOn(globalThis, "fetch").mockImplementation((async (_url: unknown, init: RequestInit) => {
+      calls.push(init);
+      return jsonResponse(200, {});
+    }) as unknown as typeof fetch);
+    await getCustomer();
+    expect(calls[0]?.redirect).toBe("manual");
+  });
+
+  test("a refused connection names host and port, in words, and a POST says nothing was sent", async () => {
+    stubFetch(() => {
+      throw Object.assign(
+        new TypeError("ECONNREFUSED: Unable to connect. Is the computer able to access the url?"),
+        { code: "ECONNREFUSED" },
+      );
+    });
+    const auth = { apiKey: TEST_AUTH.apiKey, baseUrl: "http://127.0.0.1:4999" };
+    const error = (await kustomerRequest(auth, {
+      operation: "CreateCustomer",
+      method: "POST",
+      path: "/v1/customers",
+      body: { name: "A" },
+    }).catch((caught: unknown) => caught)) as KustomerError;
+    expect(error).toMatchObject({ code: "network_error", attempts: 1 });
+    expect(error.message).toBe(
+      "Kustomer POST /v1/customers failed: could not connect to 127.0.0.1:4999: connection refused (nothing listens there; check auth.baseUrl and that the server runs); the request did not reach the server, so nothing was processed",
+    );
+  });
+
+  test("Bun's internal wording is left out of other network errors", async () => {
+    stubFetch(() => {
+      throw Object.assign(
+        new TypeError(
+          'UnexpectedRedirect fetching "x". For more information, pass `verbose: true` in the second argument to fetch()',
+        ),
+        { code: "UnexpectedRedirect" },
+      );
+    });
+    kustomerSettings.maxServerErrorRetries = 0;
+    const error = (await getCustomer().catch((caught: unknown) => caught)) as KustomerError;
+    expect(error.message).not.toContain("verbose");
+    expect(error.message).toContain("network error talking to api.kustomerapp.com:443");
+  });
+
+  const keys: [string, string][] = [
+    ["a non-ASCII character", "key-é-0123456789"],
+    ["a smart quote", "\u201ckey0123456789\u201d"],
+    ["a control character", "key\u0007-0123456789"],
+  ];
+  for (const [name, apiKey] of keys) {
+    test(`a key with ${name} is refused before sending`, async () => {
+      const calls = stubFetch(() => jsonResponse(200, {}));
+      const error = (await getCustomer({ apiKey }).catch((caught: unknown) => caught)) as Error;
+      expect(error).toMatchObject({ code: "invalid_input", attempts: 0 });
+      expect(error.message).toContain("auth.apiKey holds characters an HTTP header cannot carry");
+      expect(error.message).not.toContain(apiKey);
+      expect(calls).toHaveLength(0);
+    });
+  }
+
+  test("a region is read in any case", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await getCustomer({ apiKey: "k-123456", region: "EU" as never });
+    expect(calls[0]?.url.origin).toBe("https://api.prod2.kustomerapp.com");
+  });
+});
+
+describe("checks before sending, with the value and the limit", () => {
+  test("a body over 100 KB is refused with its size; bytes, not characters, are counted", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await expect(post({ note: "x".repeat(100_000) })).rejects.toThrow(
+      "body is 100011 bytes as JSON; Kustomer refuses a request over 100000 bytes (413 Payload Too Large)",
+    );
+    await expect(post({ note: "é".repeat(50_001) })).rejects.toThrow("body is 100013 bytes");
+    await expect(post([{ note: "é".repeat(60_000) }])).rejects.toThrow(
+      "body is 120013 bytes as JSON; Kustomer refuses a request over 100000 bytes (413 Payload Too Large): send fewer or smaller items per request",
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  test("a request may name its own limit", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await kustomerRequest(TEST_AUTH, {
+      operation: "Hook",
+      method: "POST",
+      path: "/v1/hooks",
+      body: { note: "x".repeat(200_000) },
+      maxBytes: 400_000,
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  test("a query value out of range names the value and the limit", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    const list = (query: { [name: string]: unknown }) =>
+      kustomerRequest(TEST_AUTH, {
+        operation: "GetCustomers",
+        method: "GET",
+        path: "/v1/customers",
+        query,
+        querySchema: {
+          page: { type: "integer", minimum: 1 },
+          pageSize: { type: "integer", minimum: 1, maximum: 100 },
+        },
+      });
+    await expect(list({ pageSize: 500 })).rejects.toThrow("pageSize must be at most 100 (got 500)");
+    await expect(list({ page: 1.5 })).rejects.toThrow("page must be a whole number (got 1.5)");
+    await expect(list({ page: 0 })).rejects.toThrow("page must be at least 1 (got 0)");
+    expect(calls).toHaveLength(0);
+  });
+
+  test("a 429 asking for more than the budget says how long was asked", async () => {
+    stubFetch(() => jsonResponse(429, {}, { "retry-after": "600" }));
+    await expect(getCustomer()).rejects.toThrow(
+      "Kustomer asked to wait 600 s, more than the 90 s left of the 90 s waiting budget",
+    );
+  });
+
+  test("a POST that got a 500 does not also claim it is safe to retry", async () => {
+    stubFetch(() => jsonResponse(500, { errors: [{ code: "server_error", message: "Boom" }] }));
+    const error = (await post({ name: "A" }).catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toBe(
+      "Kustomer POST /v1/customers failed: 500 Internal Server Error: Boom; not retried automatically: the request may have been processed, so check in Kustomer (for example look the record up by externalId) before sending it again",
+    );
+  });
+});
+
+describe("clearing a list: null on a list field is sent as []", () => {
+  const customer: KustomerSchema = {
+    type: "object",
+    properties: {
+      name: { type: "string", nullable: true },
+      tags: { type: "array", items: { type: "string" } },
+      emails: {
+        type: "array",
+        items: { type: "object", properties: { email: { type: "string" } } },
+      },
+      locale: { type: "string", nullable: true },
+    },
+  };
+
+  test("null on a list empties it; untouched blanks are still dropped; null stays null elsewhere", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await post({ tags: null, emails: [], name: "", locale: null }, customer, "PATCH");
+    expect(calls[0]?.rawBody).toBe('{"tags":[],"locale":null}');
+  });
+
+  test("an empty list alone is still a form blank: nothing is sent", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await expect(post({ tags: [] }, customer, "PATCH")).rejects.toThrow(
+      "body has no fields set: fill in at least one field (null clears a value; null on a list empties it)",
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  test("in a bulk update, each item's null list is sent as []", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    await kustomerRequest(TEST_AUTH, {
+      operation: "BulkBatchUpdateCustomers",
+      method: "PUT",
+      path: "/v1/customers/bulk",
+      body: [
+        { id: "c1", tags: null },
+        { id: "c2", emails: null, name: "" },
+      ],
+      bodySchema: { type: "array", items: customer },
+    });
+    expect(calls[0]?.body).toEqual([
+      { id: "c1", tags: [] },
+      { id: "c2", emails: [] },
+    ]);
+  });
+
+  test("every list field of every update (PUT, PATCH) in Kustomer's schema can be cleared", async () => {
+    const { BODY_SCHEMAS, CORE_OPERATIONS } = await import("../../resources/operations.ts");
+    let checked = 0;
+    for (const [operationId, method] of CORE_OPERATIONS) {
+      const schema = BODY_SCHEMAS[operationId];
+      if ((method !== "PUT" && method !== "PATCH") || !schema) {
+        continue;
+      }
+      const item = schema.type === "array" ? schema.items : schema;
+      for (const [field, rule] of Object.entries(item?.properties ?? {})) {
+        if (rule.type !== "array" || rule.nullable) {
+          continue;
+        }
+        const cleaned = kustomerDropUnset({ [field]: null }, item);
+        expect({ operationId, field, cleaned }).toEqual({
+          operationId,
+          field,
+          cleaned: { [field]: [] },
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  test("a body with nothing to drop is sent as the very object given (no copy)", () => {
+    const body = { name: "Ada", tags: ["a"], emails: [{ email: "a@x.io" }] };
+    expect(kustomerDropUnset(body, customer)).toBe(body);
   });
 });
