@@ -23,7 +23,7 @@ describe("create_ai_evaluation", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

@@ -35,7 +35,7 @@ describe("create_web_hook_transaction", () => {
     await expectRefused(
       main,
       ["9f2c4e7a1b", ["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

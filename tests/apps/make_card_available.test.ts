@@ -20,7 +20,7 @@ describe("make_card_available", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

@@ -26,7 +26,7 @@ describe("create_assistant_chat_messages", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

@@ -23,7 +23,7 @@ describe("create_chat_session", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 
@@ -31,7 +31,7 @@ describe("create_chat_session", () => {
     await expectRefused(
       main,
       [{ ...sent, trackingId: 7 } as never],
-      "body.trackingId must be a string (got number)",
+      "body.trackingId must be a string (got 7)",
     );
   });
 

@@ -31,7 +31,7 @@ describe("create_chat_session_via_handoff", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 

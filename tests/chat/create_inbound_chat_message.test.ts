@@ -26,7 +26,7 @@ describe("create_inbound_chat_message", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 
@@ -34,7 +34,7 @@ describe("create_inbound_chat_message", () => {
     await expectRefused(
       main,
       [{ ...sent, body: 42 } as never],
-      "body.body must be a string (got number)",
+      "body.body must be a string (got 42)",
     );
   });
 

@@ -28,7 +28,7 @@ describe("create_outbound_chat_message", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 
@@ -36,7 +36,7 @@ describe("create_outbound_chat_message", () => {
     await expectRefused(
       main,
       [{ ...sent, auto: "no" } as never],
-      "body.auto must be true or false (got string)",
+      'body.auto must be true or false (got "no")',
     );
   });
 

@@ -27,7 +27,7 @@ describe("set_chat_typing_indicator", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 
@@ -35,7 +35,7 @@ describe("set_chat_typing_indicator", () => {
     await expectRefused(
       main,
       [{ ...sent, typing: "yes" } as never],
-      "body.typing must be true or false (got string)",
+      'body.typing must be true or false (got "yes")',
     );
   });
 

@@ -50,7 +50,7 @@ describe("update_chat_satisfaction_response", () => {
     await expectRefused(
       main,
       ["5f1c6a3e9d1b2c0011a0b0c7", undefined, ["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 
@@ -58,7 +58,7 @@ describe("update_chat_satisfaction_response", () => {
     await expectRefused(
       main,
       ["5f1c6a3e9d1b2c0011a0b0c7", undefined, { ...sent, rating: "five" } as never],
-      "body.rating must be a number (got string)",
+      'body.rating must be a number (got "five")',
     );
   });
 

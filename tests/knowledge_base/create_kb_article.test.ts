@@ -24,7 +24,7 @@ describe("create_kb_article", () => {
     await expectRefused(
       main,
       [["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

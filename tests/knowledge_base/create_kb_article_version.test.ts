@@ -37,7 +37,7 @@ describe("create_kb_article_version", () => {
     await expectRefused(
       main,
       ["5f1c6a3e9d1b2c0011a0b0c7", "en_us", ["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

@@ -29,7 +29,7 @@ describe("update_kb_article", () => {
     await expectRefused(
       main,
       ["5f1c6a3e9d1b2c0011a0b0c7", ["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });

@@ -34,7 +34,7 @@ describe("update_queue_rule", () => {
     await expectRefused(
       main,
       ["5f1c6a3e9d1b2c0011a0b0c7", ["not", "an", "object"] as never],
-      "body must be an object (got array)",
+      "body must be an object (got a list)",
     );
   });
 });
