@@ -1,6 +1,7 @@
 // Every modelled operation's handler, by operationId. Operations in operations.ts that are not
 // here answer 501.
 import type { HandlerTable } from "../context.ts";
+import { beyondCoreHandlers } from "./beyond-core.ts";
 import { bulkHandlers } from "./bulk.ts";
 import { companyHandlers } from "./companies.ts";
 import { conversationHandlers } from "./conversations.ts";
@@ -20,5 +21,6 @@ export const HANDLERS: HandlerTable = {
   ...klassHandlers,
   ...searchHandlers,
   ...bulkHandlers,
+  ...beyondCoreHandlers,
   ...outboundWebhookHandlers,
 };
