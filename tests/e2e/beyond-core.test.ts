@@ -67,7 +67,7 @@ describe("reads beyond Core against the sandbox", () => {
     const rule = (await run("queues/get_queue_rule", rules.data[0]?.id)) as {
       data: { relationships: { queue: { data: { id: string } } } };
     };
-    expect(rule.data.relationships.queue.data.id).toBe(queues.data[1]?.id);
+    expect(rule.data.relationships.queue.data.id).toBe(String(queues.data[1]?.id));
     await expect(run("queues/get_queue_rule", "5a1b2c3d4e5f60718293ffff")).rejects.toMatchObject({
       status: 404,
     });
