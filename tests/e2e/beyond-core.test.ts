@@ -77,7 +77,7 @@ describe("reads beyond Core against the sandbox", () => {
     const all = await list("routing/get_work_items");
     expect(all.data.map((item) => item.attributes.status)).toEqual(["queued", "assigned"]);
     const routed = await list("routing/get_work_items_by_conversation", ROUTED_CONVERSATION_IDS[1]);
-    expect(routed.data.map((item) => item.id)).toEqual([all.data[1]?.id]);
+    expect(routed.data.map((item) => item.id)).toEqual([String(all.data[1]?.id)]);
     const none = await list("routing/get_work_items_by_conversation", "5a1b2c3d4e5f60718293ffff");
     expect(none.data).toEqual([]);
     const queues = await list("queues/get_queues");
