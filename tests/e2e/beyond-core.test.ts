@@ -84,7 +84,7 @@ describe("reads beyond Core against the sandbox", () => {
     const next = (await run("routing/get_next_work_item_in_queue", queues.data[1]?.id)) as {
       data: ApiRecord;
     };
-    expect(next.data.id).toBe(all.data[0]?.id);
+    expect(next.data.id).toBe(String(all.data[0]?.id));
     // The default queue holds only an assigned item: nothing waits there.
     await expect(
       run("routing/get_next_work_item_in_queue", queues.data[0]?.id),
