@@ -39,6 +39,11 @@ export type BeyondCoreInput = {
   body?: OpenApiSchema;
   /** The page the body fields or query parameters were read from. */
   fieldsSource?: string;
+  /**
+   * Roles read on the operation's reference page (its Authorization section), for operations whose
+   * catalogue entry did not capture them.
+   */
+  roles?: string[];
   /** The script's title, when the table has none (or only a note). */
   title?: string;
   /** Overrides the source the table's notes give (e.g. a reference page found since). */
@@ -54,7 +59,6 @@ export type AddedOperation = BeyondCoreInput & {
   path: string;
   summary: string;
   reference: string;
-  roles?: string[];
 };
 
 /**
@@ -75,10 +79,26 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   "GET /v1/routing/queue-rules": { operationId: "GetQueueRules", folder: "queues", query: PAGE },
   "POST /v1/routing/queue-rules": { operationId: "CreateQueueRule", folder: "queues" },
   "GET /v1/routing/queue-rules-criteria": { operationId: "GetQueueCriteria", folder: "queues" },
-  "PUT /v1/routing/queue-rules/order": { operationId: "UpdateQueueRuleOrder", folder: "queues" },
+  "PUT /v1/routing/queue-rules/order": {
+    operationId: "UpdateQueueRuleOrder",
+    roles: [
+      "org.permission.queue_rule.update",
+      "org.permission.routing.update",
+      "org.admin.routing.write (legacy)",
+    ],
+    folder: "queues",
+  },
   "DELETE /v1/routing/queue-rules/{id}": { operationId: "DeleteQueueRule", folder: "queues" },
   "GET /v1/routing/queue-rules/{id}": { operationId: "GetQueueRule", folder: "queues" },
-  "PUT /v1/routing/queue-rules/{id}": { operationId: "UpdateQueueRule", folder: "queues" },
+  "PUT /v1/routing/queue-rules/{id}": {
+    operationId: "UpdateQueueRule",
+    roles: [
+      "org.permission.queue_rule.update",
+      "org.permission.routing.update",
+      "org.admin.routing.write (legacy)",
+    ],
+    folder: "queues",
+  },
   "GET /v1/routing/queues": { operationId: "GetQueues", folder: "queues", query: PAGE },
   "PUT /v1/routing/queues/{id}": { operationId: "UpdateQueueById", folder: "queues" },
   // Queues and routing: work items, work sessions, statuses and team settings.
@@ -88,6 +108,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   },
   "GET /v1/routing/conversations/{id}/work-items": {
     operationId: "GetWorkItemsByConversation",
+    roles: ["org.permission.routing.read", "org.user.routing.read (legacy)"],
     folder: "routing",
   },
   "GET /v1/routing/settings": {
@@ -112,7 +133,11 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     folder: "routing",
     query: PAGE,
   },
-  "POST /v1/routing/work-items": { operationId: "CreateWorkItem", folder: "routing" },
+  "POST /v1/routing/work-items": {
+    operationId: "CreateWorkItem",
+    roles: ["org.permission.routing.create", "org.user.routing.write (legacy)"],
+    folder: "routing",
+  },
   "GET /v1/routing/work-sessions": {
     operationId: "GetWorkSessions",
     title: "List work sessions",
@@ -205,6 +230,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   // Chat conversations (v2.1): the server-side chat API.
   "POST /v2.1/chat/handoff": {
     operationId: "CreateChatSessionViaHandoff",
+    roles: ["org.permission.conversation.create", "org.permission.message.create"],
     folder: "chat",
     fieldsSource: "https://developer.kustomer.com/api/chat/create-a-chat-session-via-handoff",
     body: {
@@ -308,6 +334,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   },
   "GET /v2.1/chat/sessions": {
     operationId: "ListChatSessions",
+    roles: ["org.permission.conversation.read"],
     folder: "chat",
     fieldsSource: "https://developer.kustomer.com/api/chat/list-chat-sessions",
     query: [
@@ -320,6 +347,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   },
   "POST /v2.1/chat/sessions": {
     operationId: "CreateChatSession",
+    roles: ["org.permission.conversation.create"],
     folder: "chat",
     fieldsSource: "https://developer.kustomer.com/api/chat/create-a-chat-session",
     body: {

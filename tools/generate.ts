@@ -399,7 +399,7 @@ function beyondCorePlan(
       ...(input.fieldsSource ? { fieldsSource: input.fieldsSource } : {}),
       ...(shape && shape !== "none" ? { responseShape: shape } : {}),
       reference: page ?? input.reference ?? GROUP_PAGES[group],
-      roles: "roles" in input ? (input as { roles?: string[] }).roles : undefined,
+      roles: input.roles,
     },
   };
 }

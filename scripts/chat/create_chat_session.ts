@@ -7,7 +7,7 @@
  * a failure that may have reached Kustomer: list the customer's sessions before trying again.
  *
  * POST /v2.1/chat/sessions
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.conversation.create
  * Reference: https://developer.kustomer.com/api/chat/create-a-chat-session
  * Contract: Kustomer's reference page; body fields typed from that page
  */

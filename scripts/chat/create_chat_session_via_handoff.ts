@@ -9,7 +9,7 @@
  * repeated after a failure that may have reached Kustomer.
  *
  * POST /v2.1/chat/handoff
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.conversation.create, org.permission.message.create
  * Reference: https://developer.kustomer.com/api/chat/create-a-chat-session-via-handoff
  * Contract: Kustomer's reference page; body fields typed from that page
  */

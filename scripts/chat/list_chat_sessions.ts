@@ -7,7 +7,7 @@
  * list; the newest message first, one page at a time.
  *
  * GET /v2.1/chat/sessions
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.conversation.read
  * Reference: https://developer.kustomer.com/api/chat/list-chat-sessions
  * Contract: Kustomer's reference page; query parameters typed from that page
  */

@@ -7,7 +7,7 @@
  * object sent as is: read the rules first and send the complete order.
  *
  * PUT /v1/routing/queue-rules/order
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.queue_rule.update, org.permission.routing.update, org.admin.routing.write (legacy)
  * Reference: https://developer.kustomer.com/api/queues-and-routing
  * Contract: method and path only; body: a free-form object (no source documents its fields)
  */

@@ -2,10 +2,12 @@
 /**
  * Create work item
  *
- * Sends a conversation or task into routing by creating a work item, and returns it. The sources
- * we have do not document the body's fields, so body is a free-form JSON object sent as is. A POST
- * is not repeated after a failure that may have reached Kustomer: check the conversation's work
- * items before trying again.
+ * Sends a conversation into routing by creating its work item (resource points at the
+ * conversation), and returns it. Kustomer's reference says a conversation has at most one work
+ * item that is not completed: creating one for a conversation that already has one returns the
+ * existing item. The excerpts of the page we could read do not list the body's fields, so body is
+ * a free-form JSON object sent as is. A POST is not repeated after a failure that may have reached
+ * Kustomer: read the conversation's work items before trying again.
  *
  * POST /v1/routing/work-items
  * Roles (any one): org.permission.routing.create, org.user.routing.write (legacy)

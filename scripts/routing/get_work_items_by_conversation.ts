@@ -6,7 +6,7 @@
  * through, its status, who it was assigned to and when.
  *
  * GET /v1/routing/conversations/{id}/work-items
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.routing.read, org.user.routing.read (legacy)
  * Reference: https://developer.kustomer.com/api/queues-and-routing/get-work-items-by-conversation
  * Contract: Kustomer's reference page
  */

@@ -22,10 +22,12 @@ their status, capacity used and remaining, and the items they handled.`,
   GetWorkItems: `Lists routing work items (each a conversation or task moving through a queue,
 with its status, priority, queue and assignee), one page at a time.`,
 
-  CreateWorkItem: `Sends a conversation or task into routing by creating a work item, and returns
-it. The sources we have do not document the body's fields, so body is a free-form JSON object sent
-as is. A POST is not repeated after a failure that may have reached Kustomer: check the
-conversation's work items before trying again.`,
+  CreateWorkItem: `Sends a conversation into routing by creating its work item (resource points at
+the conversation), and returns it. Kustomer's reference says a conversation has at most one work
+item that is not completed: creating one for a conversation that already has one returns the
+existing item. The excerpts of the page we could read do not list the body's fields, so body is a
+free-form JSON object sent as is. A POST is not repeated after a failure that may have reached
+Kustomer: read the conversation's work items before trying again.`,
 
   GetWorkSessions: `Lists the agents' work sessions (status, capacity used and remaining, items
 handled, time by status), one page at a time: the raw material of staffing checks.`,
