@@ -535,7 +535,11 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   "DELETE /v1/ai/evaluations/{evaluationId}": { operationId: "DeleteAiEvaluation", folder: "ai" },
   "GET /v1/ai/evaluations/{evaluationId}": { operationId: "GetAiEvaluation", folder: "ai" },
   "PUT /v1/ai/evaluations/{evaluationId}": { operationId: "UpdateAiEvaluation", folder: "ai" },
-  "GET /v1/ai/summaries/batch": { operationId: "BatchGetAiSummaries", folder: "ai" },
+  "GET /v1/ai/summaries/batch": {
+    operationId: "BatchGetAiSummaries",
+    roles: ["org.permission.conversation.read", "org.permission.customer.read"],
+    folder: "ai",
+  },
   "GET /v1/ai/summaries/{resourceId}": { operationId: "GetAiSummary", folder: "ai" },
   // Core resources missing from the official OpenAPI, and the v2 conversation times.
   "DELETE /v1/kedge/{id}": { operationId: "DeleteCompanyHierarchyEdge", folder: "companies" },

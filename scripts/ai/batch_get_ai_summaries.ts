@@ -2,12 +2,14 @@
 /**
  * Batch get AI summaries by resource IDs
  *
- * Fetches the AI summaries of several resources (conversations) in one call. The sources we have
- * do not give the query parameters that name the resources: use Get AI Summary for one resource
- * until they are established.
+ * Fetches the AI summaries of several records (conversations, customers or custom objects) in one
+ * call; records without a summary are left out of the answer. Kustomer answers 403 unless AI
+ * Copilot or AI Summaries is part of the subscription. The page excerpts we could read do not name
+ * the query parameter that lists the records, so this script cannot pass them yet: use Get AI
+ * Summary for one record until it is established.
  *
  * GET /v1/ai/summaries/batch
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.conversation.read, org.permission.customer.read
  * Reference: https://developer.kustomer.com/api/ai/batch-get-ai-summaries-by-resource-ids
  * Contract: Kustomer's reference page
  */

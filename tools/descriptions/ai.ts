@@ -23,9 +23,11 @@ repeated after a failure that may have reached Kustomer.`,
   UpdateAiEvaluation: `Changes one evaluation by evaluationId and returns it. The body's fields are
 not documented in the sources we have, so body is a free-form JSON object sent as is.`,
 
-  BatchGetAiSummaries: `Fetches the AI summaries of several resources (conversations) in one
-call. The sources we have do not give the query parameters that name the resources: use Get AI
-Summary for one resource until they are established.`,
+  BatchGetAiSummaries: `Fetches the AI summaries of several records (conversations, customers or
+custom objects) in one call; records without a summary are left out of the answer. Kustomer answers
+403 unless AI Copilot or AI Summaries is part of the subscription. The page excerpts we could read
+do not name the query parameter that lists the records, so this script cannot pass them yet: use Get
+AI Summary for one record until it is established.`,
 
   GetAiSummary: `Fetches the AI summary of one resource (a conversation id): what the customer
 wanted and what happened, as Kustomer's AI wrote it.`,
