@@ -3,7 +3,16 @@ import { main } from "../../scripts/ai/batch_get_ai_summaries.ts";
 import { callAndCheck } from "../helpers/request-check.ts";
 
 const answer = {
-  data: [{ type: "ai_summary", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } }],
+  data: [
+    {
+      type: "ai_summary",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: {
+        resourceType: "conversation",
+        summary: "Customer asked where order A-1001 is; agent confirmed it ships today.",
+      },
+    },
+  ],
   links: { next: null },
 };
 

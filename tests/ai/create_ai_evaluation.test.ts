@@ -7,7 +7,7 @@ const sent: Parameters<typeof main>[1] = {
   automation: "5f1c6a3e9d1b2c0011a0b0f5",
   name: "Returns procedure check",
 };
-const answer = kustomerRecord("ai_evaluation", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("ai_evaluation", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_ai_evaluation", () => {
   test("sends POST /v1/ai/evaluations and the body", async () => {

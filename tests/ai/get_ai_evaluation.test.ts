@@ -3,7 +3,10 @@ import { main } from "../../scripts/ai/get_ai_evaluation.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("ai_evaluation", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("ai_evaluation", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "Returns procedure check",
+  status: "completed",
+});
 
 describe("get_ai_evaluation", () => {
   test("sends GET /v1/ai/evaluations/{evaluationId}", async () => {

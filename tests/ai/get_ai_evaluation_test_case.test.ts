@@ -3,8 +3,9 @@ import { main } from "../../scripts/ai/get_ai_evaluation_test_case.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("ai_evaluation_test_case", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
+const answer = kustomerRecord("ai_evaluation_testcase", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "Customer asks for a refund",
+  expected: "Offers the return label",
 });
 
 describe("get_ai_evaluation_test_case", () => {

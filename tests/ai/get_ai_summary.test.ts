@@ -3,7 +3,10 @@ import { main } from "../../scripts/ai/get_ai_summary.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("ai_summary", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("ai_summary", "5f1c6a3e9d1b2c0011a0b0c7", {
+  resourceType: "conversation",
+  summary: "Customer asked where order A-1001 is; agent confirmed it ships today.",
+});
 
 describe("get_ai_summary", () => {
   test("sends GET /v1/ai/summaries/{resourceId}", async () => {

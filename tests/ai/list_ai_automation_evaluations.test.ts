@@ -7,7 +7,7 @@ const answer = {
     {
       type: "ai_automation_evaluation",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "Sample" },
+      attributes: { name: "Returns procedure check", status: "completed" },
     },
   ],
   links: { next: null },

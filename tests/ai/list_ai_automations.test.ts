@@ -3,7 +3,13 @@ import { main } from "../../scripts/ai/list_ai_automations.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = {
-  data: [{ type: "ai_automation", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } }],
+  data: [
+    {
+      type: "ai_automation",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: { name: "Order status agent", enabled: true },
+    },
+  ],
   links: { next: null },
 };
 

@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[2] = { name: "Returns procedure check (v2)" };
-const answer = kustomerRecord("ai_evaluation", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("ai_evaluation", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("update_ai_evaluation", () => {
   test("sends PUT /v1/ai/evaluations/{evaluationId} and the body", async () => {

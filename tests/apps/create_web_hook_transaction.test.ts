@@ -8,9 +8,7 @@ const sent: Parameters<typeof main>[2] = {
   status: "shipped",
   items: [{ sku: "X1", quantity: 2 }],
 };
-const answer = kustomerRecord("web_hook_transaction", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("hook_transaction", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_web_hook_transaction", () => {
   test("sends POST /v1/hooks/web/{hash} and the body", async () => {

@@ -3,7 +3,11 @@ import { main } from "../../scripts/apps/get_available_app.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("available_app", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("app", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "shopify",
+  version: "2.1.0",
+  title: "Shopify",
+});
 
 describe("get_available_app", () => {
   test("sends GET /v1/apps/available/{appVersion}", async () => {

@@ -8,9 +8,9 @@ const answer = {
       type: "available_app",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        name: "name sample",
-        version: "version sample",
-        visibility: "visibility sample",
+        name: "shopify",
+        version: "2.1.0",
+        visibility: "public",
       },
     },
   ],

@@ -7,7 +7,11 @@ const answer = {
     {
       type: "card",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", description: "description sample", url: "url sample" },
+      attributes: {
+        name: "order-history",
+        description: "Used by the support team",
+        url: "https://acme.kustomer.help/en_us/returns",
+      },
     },
   ],
   links: { next: null },

@@ -8,9 +8,9 @@ const answer = {
       type: "form_hook",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        title: "title sample",
-        description: "description sample",
-        eventName: "eventName sample",
+        title: "How to return an item",
+        description: "Used by the support team",
+        eventName: "kustomer.app.webhook.orders",
       },
     },
   ],

@@ -3,8 +3,10 @@ import { main } from "../../scripts/apps/get_installed_app_version.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("installed_app_version", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
+const answer = kustomerRecord("app", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "shopify",
+  version: "2.1.0",
+  status: "installed",
 });
 
 describe("get_installed_app_version", () => {

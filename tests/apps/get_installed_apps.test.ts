@@ -7,7 +7,7 @@ const answer = {
     {
       type: "installed_app",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", current: "current sample", version: "version sample" },
+      attributes: { name: "shopify", current: "2.1.0", version: "2.1.0" },
     },
   ],
   links: { next: null },

@@ -8,9 +8,9 @@ const answer = {
       type: "kview",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        resource: "resource sample",
-        template: "template sample",
-        context: "context sample",
+        resource: "conversation",
+        template: "default",
+        context: "conversation",
       },
     },
   ],

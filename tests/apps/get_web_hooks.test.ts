@@ -8,9 +8,9 @@ const answer = {
       type: "web_hook",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        description: "description sample",
-        eventName: "eventName sample",
-        hash: "hash sample",
+        description: "Used by the support team",
+        eventName: "kustomer.app.webhook.orders",
+        hash: "9f2c4e7a1b",
       },
     },
   ],

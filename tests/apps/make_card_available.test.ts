@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[1] = { name: "order-history" };
-const answer = kustomerRecord("card_available", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("card", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("make_card_available", () => {
   test("sends POST /v1/cards/available and the body", async () => {

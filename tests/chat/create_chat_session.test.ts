@@ -7,7 +7,7 @@ const sent: Parameters<typeof main>[1] = {
   customerId: "5f1c6a3e9d1b2c0011a0b0d2",
   trackingId: "trk-7f3a",
 };
-const answer = kustomerRecord("chat_session", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("chat_session", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_chat_session", () => {
   test("sends POST /v2.1/chat/sessions and the body", async () => {

@@ -13,9 +13,7 @@ const sent: Parameters<typeof main>[1] = {
     { direction: "out", body: "It ships today.", createdAt: "2024-05-02T10:00:05.000Z" },
   ],
 };
-const answer = kustomerRecord("chat_session_via_handoff", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("chat_session", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_chat_session_via_handoff", () => {
   test("sends POST /v2.1/chat/handoff and the body", async () => {

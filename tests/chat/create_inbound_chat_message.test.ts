@@ -8,9 +8,7 @@ const sent: Parameters<typeof main>[1] = {
   session: "5f1c6a3e9d1b2c0011a0b0c7",
   body: "Is my order on its way?",
 };
-const answer = kustomerRecord("inbound_chat_message", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("message", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_inbound_chat_message", () => {
   test("sends POST /v2.1/chat/messages and the body", async () => {

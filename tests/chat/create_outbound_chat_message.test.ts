@@ -10,9 +10,7 @@ const sent: Parameters<typeof main>[1] = {
   body: "It ships today.",
   auto: false,
 };
-const answer = kustomerRecord("outbound_chat_message", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("message", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_outbound_chat_message", () => {
   test("sends POST /v2.1/chat/outbound/messages and the body", async () => {

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "chat_session_message",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "Sample" },
+      attributes: { direction: "in", preview: "Is my order on its way?" },
     },
   ],
   links: { next: null },

@@ -3,7 +3,13 @@ import { main } from "../../scripts/chat/list_chat_sessions.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = {
-  data: [{ type: "chat_session", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } }],
+  data: [
+    {
+      type: "chat_session",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: { name: "Chat with Ada", active: true },
+    },
+  ],
   links: { next: null },
 };
 

@@ -9,9 +9,7 @@ const sent: Parameters<typeof main>[1] = {
   session: "5f1c6a3e9d1b2c0011a0b0c7",
   typing: true,
 };
-const answer = kustomerRecord("chat_typing_indicator", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("chat_typing", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("set_chat_typing_indicator", () => {
   test("sends POST /v2.1/chat/outbound/typing and the body", async () => {

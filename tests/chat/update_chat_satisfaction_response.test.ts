@@ -4,9 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[3] = { customerId: "5f1c6a3e9d1b2c0011a0b0d2", rating: 5 };
-const answer = kustomerRecord("chat_satisfaction_response", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("chat_satisfaction_response", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("update_chat_satisfaction_response", () => {
   test("sends PUT /v2.1/chat/satisfaction-responses/{id} with include and the body", async () => {

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "conversation_times_v2",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "Sample" },
+      attributes: { handleTime: 184000, messageTime: 121000, noteTime: 12000 },
     },
   ],
   links: { next: null },

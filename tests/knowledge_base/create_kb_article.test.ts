@@ -8,7 +8,7 @@ const sent: Parameters<typeof main>[1] = {
   lang: "en_us",
   categories: ["5f1c6a3e9d1b2c0011a0b0f4"],
 };
-const answer = kustomerRecord("kb_article", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("kb_article", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_kb_article", () => {
   test("sends POST /v1/kb/articles and the body", async () => {

@@ -7,7 +7,7 @@ const sent: Parameters<typeof main>[3] = {
   title: "How to return an item",
   htmlBody: "<p>Print the label, then drop it off.</p>",
 };
-const answer = kustomerRecord("kb_article_version", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("kb_article_version", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_kb_article_version", () => {
   test("sends POST /v1/kb/articles/{id}/versions/{lang} and the body", async () => {

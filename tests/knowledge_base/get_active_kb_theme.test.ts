@@ -3,8 +3,8 @@ import { main } from "../../scripts/knowledge_base/get_active_kb_theme.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("active_kb_theme", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "name sample",
+const answer = kustomerRecord("kb_theme", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "Acme help center",
   active: true,
   default: true,
 });

@@ -3,7 +3,11 @@ import { main } from "../../scripts/knowledge_base/get_kb_article_by_id.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("kb_article_by_id", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("kb_article", "5f1c6a3e9d1b2c0011a0b0c7", {
+  title: "How to return an item",
+  status: "published",
+  scope: "external",
+});
 
 describe("get_kb_article_by_id", () => {
   test("sends GET /v1/kb/articles/{id}", async () => {

@@ -3,8 +3,10 @@ import { main } from "../../scripts/knowledge_base/get_kb_article_language_versi
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("kb_article_language_version", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
+const answer = kustomerRecord("kb_article_version", "5f1c6a3e9d1b2c0011a0b0c7", {
+  lang: "en_us",
+  title: "How to return an item",
+  status: "draft",
 });
 
 describe("get_kb_article_language_versions", () => {

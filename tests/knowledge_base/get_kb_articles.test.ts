@@ -7,7 +7,7 @@ const answer = {
     {
       type: "kb_article",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { hash: "hash sample", title: "title sample", source: "source sample" },
+      attributes: { hash: "9f2c4e7a1b", title: "How to return an item", source: "en_us" },
     },
   ],
   links: { next: null },

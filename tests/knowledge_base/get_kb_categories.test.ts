@@ -8,7 +8,7 @@ const answer = {
       type: "kb_category",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        hash: "hash sample",
+        hash: "9f2c4e7a1b",
         createdAt: "2024-05-02T10:00:00.000Z",
         updatedAt: "2024-05-02T10:00:00.000Z",
       },

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "kb_form",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", slug: "slug sample", hash: "hash sample" },
+      attributes: { name: "Contact us", slug: "how-to-return-an-item", hash: "9f2c4e7a1b" },
     },
   ],
   links: { next: null },

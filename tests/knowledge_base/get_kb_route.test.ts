@@ -4,9 +4,9 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck } from "../helpers/request-check.ts";
 
 const answer = kustomerRecord("kb_route", "5f1c6a3e9d1b2c0011a0b0c7", {
-  url: "url sample",
-  routableType: "routableType sample",
-  routableId: "routableId sample",
+  url: "https://acme.kustomer.help/en_us/returns",
+  routableType: "kb_article",
+  routableId: "5f1c6a3e9d1b2c0011a0b0f6",
 });
 
 describe("get_kb_route", () => {

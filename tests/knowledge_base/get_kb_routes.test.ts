@@ -8,9 +8,9 @@ const answer = {
       type: "kb_route",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        url: "url sample",
-        routableType: "routableType sample",
-        routableId: "routableId sample",
+        url: "https://acme.kustomer.help/en_us/returns",
+        routableType: "kb_article",
+        routableId: "5f1c6a3e9d1b2c0011a0b0f6",
       },
     },
   ],

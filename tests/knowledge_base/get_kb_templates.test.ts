@@ -8,9 +8,9 @@ const answer = {
       type: "kb_template",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        title: "title sample",
-        description: "description sample",
-        version: "version sample",
+        title: "How to return an item",
+        description: "Used by the support team",
+        version: "2.1.0",
       },
     },
   ],

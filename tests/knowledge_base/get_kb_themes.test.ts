@@ -7,7 +7,7 @@ const answer = {
     {
       type: "kb_theme",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", active: true, default: true },
+      attributes: { name: "Acme help center", active: true, default: true },
     },
   ],
   links: { next: null },

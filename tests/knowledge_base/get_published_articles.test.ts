@@ -8,9 +8,9 @@ const answer = {
       type: "published_article",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        title: "title sample",
-        metaDescription: "metaDescription sample",
-        htmlBody: "htmlBody sample",
+        title: "How to return an item",
+        metaDescription: "Print the label and drop the parcel off.",
+        htmlBody: "<p>Print the label, then drop it off.</p>",
       },
     },
   ],

@@ -7,7 +7,11 @@ const answer = {
     {
       type: "published_category",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { title: "title sample", description: "description sample", slug: "slug sample" },
+      attributes: {
+        title: "How to return an item",
+        description: "Used by the support team",
+        slug: "how-to-return-an-item",
+      },
     },
   ],
   links: { next: null },

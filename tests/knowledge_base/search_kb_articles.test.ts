@@ -7,7 +7,7 @@ const answer = {
     {
       type: "kb_article",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { lang: "lang sample", title: "title sample", slug: "slug sample" },
+      attributes: { lang: "en_us", title: "How to return an item", slug: "how-to-return-an-item" },
     },
   ],
   links: { next: null },

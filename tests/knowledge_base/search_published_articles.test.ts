@@ -8,9 +8,9 @@ const answer = {
       type: "published_article",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        article: "article sample",
-        title: "title sample",
-        primaryCategory: "primaryCategory sample",
+        article: "5f1c6a3e9d1b2c0011a0b0f8",
+        title: "How to return an item",
+        primaryCategory: "5f1c6a3e9d1b2c0011a0b0f4",
       },
     },
   ],

@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[2] = { deleted: true };
-const answer = kustomerRecord("kb_article", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("kb_article", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("update_kb_article", () => {
   test("sends PUT /v1/kb/articles/{id} and the body", async () => {

@@ -9,7 +9,7 @@ const sent: Parameters<typeof main>[1] = {
   queue: "5f1c6a3e9d1b2c0011a0b0f1",
   criteria: { and: [{ field: "customer.tags", operator: "contains", value: "vip" }] },
 };
-const answer = kustomerRecord("queue_rule", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("queue_rule", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_queue_rule", () => {
   test("sends POST /v1/routing/queue-rules and the body", async () => {

@@ -3,7 +3,7 @@ import { main } from "../../scripts/queues/get_queue_metrics.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("queue_metric", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("queue_metrics", "5f1c6a3e9d1b2c0011a0b0c7", { latestWaitTime: 42 });
 
 describe("get_queue_metrics", () => {
   test("sends GET /v1/chat/queues/metrics/{ids}", async () => {

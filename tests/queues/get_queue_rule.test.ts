@@ -3,7 +3,10 @@ import { main } from "../../scripts/queues/get_queue_rule.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("queue_rule", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("queue_rule", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "VIP customers",
+  enabled: true,
+});
 
 describe("get_queue_rule", () => {
   test("sends GET /v1/routing/queue-rules/{id}", async () => {

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "queue_rule",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", enabled: true, description: "description sample" },
+      attributes: { name: "VIP customers", enabled: true, description: "Used by the support team" },
     },
   ],
   links: { next: null },

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "queue",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", displayName: "displayName sample", priority: 2 },
+      attributes: { name: "vip", displayName: "VIP Support", priority: 2 },
     },
   ],
   links: { next: null },

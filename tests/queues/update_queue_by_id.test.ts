@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[2] = { displayName: "VIP Support", priority: 5 };
-const answer = kustomerRecord("queue_by_id", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("queue", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("update_queue_by_id", () => {
   test("sends PUT /v1/routing/queues/{id} and the body", async () => {

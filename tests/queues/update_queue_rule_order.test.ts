@@ -6,7 +6,7 @@ import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 const sent: Parameters<typeof main>[1] = {
   order: ["5f1c6a3e9d1b2c0011a0b0f1", "5f1c6a3e9d1b2c0011a0b0f2"],
 };
-const answer = kustomerRecord("queue_rule_order", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("queue_rule_order", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("update_queue_rule_order", () => {
   test("sends PUT /v1/routing/queue-rules/order and the body", async () => {

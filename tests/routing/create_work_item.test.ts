@@ -8,7 +8,7 @@ const sent: Parameters<typeof main>[1] = {
   resource: "5f1c6a3e9d1b2c0011a0b0f3",
   queue: "5f1c6a3e9d1b2c0011a0b0f1",
 };
-const answer = kustomerRecord("work_item", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("work_item", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_work_item", () => {
   test("sends POST /v1/routing/work-items and the body", async () => {

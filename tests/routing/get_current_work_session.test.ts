@@ -3,9 +3,9 @@ import { main } from "../../scripts/routing/get_current_work_session.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("current_work_session", "5f1c6a3e9d1b2c0011a0b0c7", {
+const answer = kustomerRecord("work_session", "5f1c6a3e9d1b2c0011a0b0c7", {
   routable: true,
-  statusType: "statusType sample",
+  statusType: "available",
   workItemCount: 2,
 });
 

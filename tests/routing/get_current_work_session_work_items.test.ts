@@ -3,9 +3,9 @@ import { main } from "../../scripts/routing/get_current_work_session_work_items.
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("current_work_session_work_item", "5f1c6a3e9d1b2c0011a0b0c7", {
-  resourceType: "resourceType sample",
-  status: "status sample",
+const answer = kustomerRecord("work_item", "5f1c6a3e9d1b2c0011a0b0c7", {
+  resourceType: "conversation",
+  status: "active",
   paused: true,
 });
 

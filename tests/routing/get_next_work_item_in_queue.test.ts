@@ -3,8 +3,10 @@ import { main } from "../../scripts/routing/get_next_work_item_in_queue.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("next_work_item_in_queue", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
+const answer = kustomerRecord("work_item", "5f1c6a3e9d1b2c0011a0b0c7", {
+  resourceType: "conversation",
+  status: "queued",
+  priority: 5,
 });
 
 describe("get_next_work_item_in_queue", () => {

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "routing_status",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", statusType: "statusType sample", selectable: true },
+      attributes: { name: "Available", statusType: "available", selectable: true },
     },
   ],
   links: { next: null },

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "work_item",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { resourceType: "resourceType sample", status: "status sample", paused: true },
+      attributes: { resourceType: "conversation", status: "active", paused: true },
     },
   ],
   links: { next: null },

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "work_items_by_conversation",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "Sample" },
+      attributes: { resourceType: "conversation", status: "completed", priority: 3 },
     },
   ],
   links: { next: null },

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "work_session",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { routable: true, statusType: "statusType sample", workItemCount: 2 },
+      attributes: { routable: true, statusType: "available", workItemCount: 2 },
     },
   ],
   links: { next: null },

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "work_sessions_by_user_id",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "Sample" },
+      attributes: { statusType: "available", capacityRemaining: 2 },
     },
   ],
   links: { next: null },

@@ -4,9 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[1] = { name: "Chat CSAT", channel: "chat", enabled: true };
-const answer = kustomerRecord("satisfaction_survey", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
-});
+const answer = kustomerRecord("satisfaction", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_satisfaction_survey", () => {
   test("sends POST /v1/satisfaction and the body", async () => {

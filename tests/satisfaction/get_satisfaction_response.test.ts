@@ -4,7 +4,8 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = kustomerRecord("satisfaction_response", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
+  rating: 5,
+  status: "rated",
 });
 
 describe("get_satisfaction_response", () => {

@@ -8,7 +8,7 @@ const sent: Parameters<typeof main>[1] = {
   key: "return_window",
   langs: { en_us: "30 days" },
 };
-const answer = kustomerRecord("snippet", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("snippet", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_snippet", () => {
   test("sends POST /v1/snippets and the body", async () => {

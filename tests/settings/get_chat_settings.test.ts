@@ -4,9 +4,9 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck } from "../helpers/request-check.ts";
 
 const answer = kustomerRecord("chat_setting", "5f1c6a3e9d1b2c0011a0b0c7", {
-  teamName: "teamName sample",
-  greeting: "greeting sample",
-  autoreply: "autoreply sample",
+  teamName: "Acme Support",
+  greeting: "Hi! How can we help?",
+  autoreply: "We will be right with you.",
 });
 
 describe("get_chat_settings", () => {

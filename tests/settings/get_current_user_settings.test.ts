@@ -3,9 +3,9 @@ import { main } from "../../scripts/settings/get_current_user_settings.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("current_user_setting", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "name sample",
-  value: "value sample",
+const answer = kustomerRecord("user_setting", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "timezone",
+  value: "America/New_York",
 });
 
 describe("get_current_user_settings", () => {

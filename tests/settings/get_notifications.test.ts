@@ -8,8 +8,8 @@ const answer = {
       type: "notification",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        name: "name sample",
-        status: "status sample",
+        name: "Mention",
+        status: "active",
         createdAt: "2024-05-02T10:00:00.000Z",
       },
     },

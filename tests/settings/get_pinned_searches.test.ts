@@ -7,7 +7,7 @@ const answer = {
     {
       type: "pinned_searche",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { search: "search sample", createdAt: "2024-05-02T10:00:00.000Z" },
+      attributes: { search: "5f1c6a3e9d1b2c0011a0b0f7", createdAt: "2024-05-02T10:00:00.000Z" },
     },
   ],
   links: { next: null },

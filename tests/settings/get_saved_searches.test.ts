@@ -7,7 +7,7 @@ const answer = {
     {
       type: "saved_searche",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", dataHash: "dataHash sample", icon: "icon sample" },
+      attributes: { name: "Open VIP conversations", dataHash: "c41d7e", icon: "star" },
     },
   ],
   links: { next: null },

@@ -3,7 +3,12 @@ import { main } from "../../scripts/settings/get_setting.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("setting", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("setting", "5f1c6a3e9d1b2c0011a0b0c7", {
+  app: "kustomer",
+  category: "chat",
+  name: "enabled",
+  value: true,
+});
 
 describe("get_setting", () => {
   test("sends GET /v1/settings/{app}/{category}/{name}", async () => {

@@ -7,7 +7,7 @@ const answer = {
     {
       type: "setting",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", app: "app sample", category: "category sample" },
+      attributes: { name: "enabled", app: "kustomer", category: "chat" },
     },
   ],
   links: { next: null },

@@ -8,7 +8,7 @@ const answer = {
       type: "shortcut",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
       attributes: {
-        name: "name sample",
+        name: "Return label",
         createdAt: "2024-05-02T10:00:00.000Z",
         modifiedAt: "2024-05-02T10:00:00.000Z",
       },

@@ -3,8 +3,10 @@ import { main } from "../../scripts/settings/get_snippet_by_id_or_key.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("snippet_by_id_or_key", "5f1c6a3e9d1b2c0011a0b0c7", {
-  name: "Sample",
+const answer = kustomerRecord("snippet", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "Return window",
+  key: "return_window",
+  langs: { en_us: "30 days" },
 });
 
 describe("get_snippet_by_id_or_key", () => {

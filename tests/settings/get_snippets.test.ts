@@ -7,7 +7,11 @@ const answer = {
     {
       type: "snippet",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", app: "app sample", description: "description sample" },
+      attributes: {
+        name: "Return window",
+        app: "kustomer",
+        description: "Used by the support team",
+      },
     },
   ],
   links: { next: null },

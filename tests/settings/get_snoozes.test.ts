@@ -7,7 +7,7 @@ const answer = {
     {
       type: "snooze",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", enabled: true, type: "type sample" },
+      attributes: { name: "Tomorrow morning", enabled: true, type: "conversation" },
     },
   ],
   links: { next: null },

@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[2] = { langs: { en_us: "45 days" } };
-const answer = kustomerRecord("snippet", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("snippet", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("patch_snippet", () => {
   test("sends PATCH /v1/snippets/{id} and the body", async () => {

@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[1] = { greeting: "Hi! How can we help?", enabled: true };
-const answer = kustomerRecord("chat_setting", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("chat_setting", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("set_chat_settings", () => {
   test("sends PATCH /v1/chat/settings and the body", async () => {

@@ -3,7 +3,13 @@ import { main } from "../../scripts/slas/get_slas.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = {
-  data: [{ type: "sla", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } }],
+  data: [
+    {
+      type: "sla",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: { name: "Standard SLA", currentVersion: 3 },
+    },
+  ],
   links: { next: null },
 };
 

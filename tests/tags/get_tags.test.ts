@@ -3,7 +3,13 @@ import { main } from "../../scripts/tags/get_tags.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = {
-  data: [{ type: "tag", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } }],
+  data: [
+    {
+      type: "tag",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: { name: "vip", color: "#f5a623", deleted: false },
+    },
+  ],
   links: { next: null },
 };
 

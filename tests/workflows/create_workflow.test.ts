@@ -9,7 +9,7 @@ const sent: Parameters<typeof main>[1] = {
   enabled: false,
   trigger: { eventName: "kustomer.conversation.create" },
 };
-const answer = kustomerRecord("workflow", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("workflow", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_workflow", () => {
   test("sends POST /v1/workflows and the body", async () => {

@@ -7,7 +7,7 @@ const sent: Parameters<typeof main>[2] = {
   name: "ordersWebhookUrl",
   value: "https://hooks.example.com/orders",
 };
-const answer = kustomerRecord("workflow_variable", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("workflow_variable", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("create_workflow_variable", () => {
   test("sends POST /v1/workflows/{id}/variables and the body", async () => {

@@ -3,7 +3,10 @@ import { main } from "../../scripts/workflows/get_workflow_by_id.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("workflow_by_id", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("workflow", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "Tag VIP conversations",
+  enabled: true,
+});
 
 describe("get_workflow_by_id", () => {
   test("sends GET /v1/workflows/{id}", async () => {

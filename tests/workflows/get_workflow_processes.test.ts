@@ -4,7 +4,14 @@ import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = {
   data: [
-    { type: "workflow_process", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } },
+    {
+      type: "workflow_process",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: {
+        error: "Request failed with status 500",
+        workflowId: "5f1c6a3e9d1b2c0011a0b0c7",
+      },
+    },
   ],
   links: { next: null },
 };

@@ -3,7 +3,10 @@ import { main } from "../../scripts/workflows/get_workflow_variable.ts";
 import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
-const answer = kustomerRecord("workflow_variable", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("workflow_variable", "5f1c6a3e9d1b2c0011a0b0c7", {
+  name: "ordersWebhookUrl",
+  value: "https://hooks.example.com/orders",
+});
 
 describe("get_workflow_variable", () => {
   test("sends GET /v1/workflow-variables/{id}", async () => {

@@ -4,7 +4,11 @@ import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const answer = {
   data: [
-    { type: "workflow_variable", id: "5f1c6a3e9d1b2c0011a0b0c7", attributes: { name: "Sample" } },
+    {
+      type: "workflow_variable",
+      id: "5f1c6a3e9d1b2c0011a0b0c7",
+      attributes: { name: "ordersWebhookUrl", value: "https://hooks.example.com/orders" },
+    },
   ],
   links: { next: null },
 };

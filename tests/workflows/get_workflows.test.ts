@@ -7,7 +7,11 @@ const answer = {
     {
       type: "workflow",
       id: "5f1c6a3e9d1b2c0011a0b0c7",
-      attributes: { name: "name sample", description: "description sample", enabled: true },
+      attributes: {
+        name: "Tag VIP conversations",
+        description: "Used by the support team",
+        enabled: true,
+      },
     },
   ],
   links: { next: null },

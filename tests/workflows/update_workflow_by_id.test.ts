@@ -4,7 +4,7 @@ import { kustomerRecord } from "../helpers/fetch-stub.ts";
 import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
 
 const sent: Parameters<typeof main>[2] = { enabled: true };
-const answer = kustomerRecord("workflow_by_id", "5f1c6a3e9d1b2c0011a0b0c7", { name: "Sample" });
+const answer = kustomerRecord("workflow", "5f1c6a3e9d1b2c0011a0b0c7", sent);
 
 describe("update_workflow_by_id", () => {
   test("sends PUT /v1/workflows/{id} and the body", async () => {
