@@ -157,6 +157,7 @@ export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELE
   ["CreateKbArticleVersion", "POST", "/v1/kb/articles/{id}/versions/{lang}", 201],
   ["CreateOutboundChatMessage", "POST", "/v2.1/chat/outbound/messages", 201],
   ["CreateOutboundWebhook", "POST", "/v1/outbound-webhooks", 201],
+  ["CreateQueue", "POST", "/v1/routing/queues", 201],
   ["CreateQueueRule", "POST", "/v1/routing/queue-rules", 201],
   ["CreateRoleGroup", "POST", "/v1/role-groups", 201],
   ["CreateSatisfactionSurvey", "POST", "/v1/satisfaction", 201],
@@ -401,4 +402,5 @@ export const BODY_SCHEMAS: { [operationId: string]: KustomerSchema } = {
   PatchSnippet: {"type":"object"},
   CreateAiEvaluation: {"type":"object"},
   UpdateAiEvaluation: {"type":"object"},
+  CreateQueue: {"type":"object"},
 };

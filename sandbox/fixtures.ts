@@ -84,6 +84,8 @@ function queues(): Fixture[] {
       "/v1/routing/queues",
       {
         name,
+        // What Kustomer's routing guide looks queues up by (GET /v1/routing/queues?key=).
+        key: name,
         displayName,
         priority,
         itemSize: 1,

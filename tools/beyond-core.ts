@@ -72,6 +72,9 @@ const PAGE: BeyondQuery[] = [
 
 const CHAT_SERVER_API = "https://developer.kustomer.com/docs/chat/server-chat-api";
 
+/** Kustomer's guide to managing queues and queue rules through the API. */
+const QUEUES_GUIDE = "https://developer.kustomer.com/docs/guides/queues-and-routing";
+
 /** Inputs for the rows of beyond-core/operations.tsv, keyed by "METHOD path". */
 export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   // Queues and routing: queues and queue rules.
@@ -99,8 +102,27 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     ],
     folder: "queues",
   },
-  "GET /v1/routing/queues": { operationId: "GetQueues", folder: "queues", query: PAGE },
-  "PUT /v1/routing/queues/{id}": { operationId: "UpdateQueueById", folder: "queues" },
+  "GET /v1/routing/queues": {
+    operationId: "GetQueues",
+    folder: "queues",
+    roles: [
+      "org.permission.queue.read",
+      "org.permission.routing.read",
+      "org.user.routing.read (legacy)",
+    ],
+    // Kustomer's routing guide looks a queue up by its key (GET ?key=) before creating or updating it.
+    query: [...PAGE, { name: "key", schema: { type: "string" } }],
+    fieldsSource: QUEUES_GUIDE,
+  },
+  "PUT /v1/routing/queues/{id}": {
+    operationId: "UpdateQueueById",
+    folder: "queues",
+    roles: [
+      "org.permission.routing.update",
+      "org.permission.queue.update",
+      "org.admin.routing.write (legacy)",
+    ],
+  },
   // Queues and routing: work items, work sessions, statuses and team settings.
   "GET /v1/routing/queues/{id}/work-items/next": {
     operationId: "GetNextWorkItemInQueue",
@@ -113,6 +135,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   },
   "GET /v1/routing/settings": {
     operationId: "GetTeamRoutingSettings",
+    roles: ["org.permission.routing.read", "org.user.routing.read (legacy)"],
     folder: "routing",
     query: PAGE,
   },
@@ -560,4 +583,17 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
 };
 
 /** Operations of Kustomer's reference found beyond beyond-core/operations.tsv, with their source. */
-export const ADDED_OPERATIONS: AddedOperation[] = [];
+export const ADDED_OPERATIONS: AddedOperation[] = [
+  {
+    // The routing guide syncs queues from a file: it looks each one up by key (GET ?key=), then
+    // creates it (POST) or updates it (PUT /v1/routing/queues/{id}).
+    group: "Queues and routing",
+    method: "POST",
+    path: "/v1/routing/queues",
+    summary: "Create queue",
+    reference: QUEUES_GUIDE,
+    operationId: "CreateQueue",
+    folder: "queues",
+    roles: ["org.permission.queue.create"],
+  },
+];

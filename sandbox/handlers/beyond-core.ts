@@ -28,7 +28,13 @@ function relatedId(record: Fixture, relation: string): string | undefined {
 
 export const beyondCoreHandlers: HandlerTable = {
   GetTags: (context) => list(context, FIXTURES.tags),
-  GetQueues: (context) => list(context, FIXTURES.queues),
+  GetQueues: (context) => {
+    const key = context.query.get("key");
+    return list(
+      context,
+      key ? FIXTURES.queues.filter((queue) => queue.attributes.key === key) : FIXTURES.queues,
+    );
+  },
   GetQueueRules: (context) => list(context, FIXTURES.queueRules),
   GetQueueRule: (context) => byId(FIXTURES.queueRules, context.params.id ?? "", "queue rule"),
   GetWorkItems: (context) => list(context, FIXTURES.workItems),

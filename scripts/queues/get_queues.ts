@@ -2,20 +2,22 @@
 /**
  * Get queues
  *
- * Lists the routing queues (name, display name, priority, item size, whether it is a system
- * queue), one page at a time. A queue id from here is what queue rules and work items point at.
+ * Lists the routing queues (name, display name, priority, item size, whether it is the system
+ * default queue), one page at a time. Set key to find the queue with that key: Kustomer's routing
+ * guide syncs queues between orgs by key, since ids differ from org to org. A queue id from here
+ * is what queue rules and work items point at.
  *
  * GET /v1/routing/queues
  * Roles (any one): org.permission.queue.read, org.permission.routing.read, org.user.routing.read (legacy)
  * Reference: https://developer.kustomer.com/api/queues-and-routing/get-queues
- * Contract: Kustomer's reference page; response shape: meltanolabs-tap-kustomer/queues_and_routing__routing_queues
+ * Contract: Kustomer's reference page; query parameters typed from https://developer.kustomer.com/docs/guides/queues-and-routing; response shape: meltanolabs-tap-kustomer/queues_and_routing__routing_queues
  */
-export async function main(auth: Kustomer, page?: number, pageSize?: number) {
+export async function main(auth: Kustomer, page?: number, pageSize?: number, key?: string) {
   return await kustomerRequest(auth, {
     operation: "GetQueues",
     method: "GET",
     path: "/v1/routing/queues",
-    query: { page, pageSize },
+    query: { page, pageSize, key },
     querySchema: {
       page: { type: "integer", minimum: 1 },
       pageSize: { type: "integer", minimum: 1, maximum: 100 },

@@ -3,8 +3,9 @@
  * Update queue by ID
  *
  * Changes one routing queue by id (its name, priority, item size or other settings) and returns
- * it. The body's fields are not documented in the sources we have, so body is a free-form JSON
- * object sent as is.
+ * it. On the org's default queue (system: true) Kustomer accepts one field only,
+ * restrictTransfersByUsers, and nothing else may be sent with it. The body's other fields are not
+ * documented in the sources we have, so body is a free-form JSON object sent as is.
  *
  * PUT /v1/routing/queues/{id}
  * Roles (any one): org.permission.routing.update, org.permission.queue.update, org.admin.routing.write (legacy)

@@ -63,6 +63,8 @@ describe("reads beyond Core against the sandbox", () => {
       "Default Queue",
       "VIP Support",
     ]);
+    const byKey = await list("queues/get_queues", undefined, undefined, "vip");
+    expect(byKey.data.map((queue) => queue.attributes.displayName)).toEqual(["VIP Support"]);
     const rules = await list("queues/get_queue_rules");
     const rule = (await run("queues/get_queue_rule", rules.data[0]?.id)) as {
       data: { relationships: { queue: { data: { id: string } } } };

@@ -35,4 +35,13 @@ describe("get_queues", () => {
   test("a page below 1 is refused before sending", async () => {
     await expectRefused(main, [0], "page must be at least 1");
   });
+
+  test("looks a queue up by key, as Kustomer's routing guide does before creating one", async () => {
+    await callAndCheck(
+      main,
+      [undefined, undefined, "billing"],
+      { method: "GET", path: "/v1/routing/queues", query: { key: "billing" } },
+      { status: 200, body: answer },
+    );
+  });
 });

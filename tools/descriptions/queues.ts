@@ -30,11 +30,19 @@ routes to.`,
 document the body's fields, so body is a free-form JSON object sent as is; read the rule first and
 send what should change.`,
 
-  GetQueues: `Lists the routing queues (name, display name, priority, item size, whether it is a
-system queue), one page at a time. A queue id from here is what queue rules and work items point
-at.`,
+  GetQueues: `Lists the routing queues (name, display name, priority, item size, whether it is the
+system default queue), one page at a time. Set key to find the queue with that key: Kustomer's
+routing guide syncs queues between orgs by key, since ids differ from org to org. A queue id from
+here is what queue rules and work items point at.`,
+
+  CreateQueue: `Creates a routing queue and returns it. Kustomer's routing guide creates a queue
+this way when a lookup by key (Get Queues with key) finds none; the guide excerpts we could read do
+not list the body's fields (a queue has a name, display name, key, priority and item size), so body
+is a free-form JSON object sent as is. A POST is not repeated after a failure that may have reached
+Kustomer: look the key up before trying again, or the queue may be created twice.`,
 
   UpdateQueueById: `Changes one routing queue by id (its name, priority, item size or other
-settings) and returns it. The body's fields are not documented in the sources we have, so body is
-a free-form JSON object sent as is.`,
+settings) and returns it. On the org's default queue (system: true) Kustomer accepts one field only,
+restrictTransfersByUsers, and nothing else may be sent with it. The body's other fields are not
+documented in the sources we have, so body is a free-form JSON object sent as is.`,
 };
