@@ -126,9 +126,9 @@ export const searchHandlers: HandlerTable = {
 /**
  * A search sorted by updatedAt ascending (and optionally id ascending), answered by walking the
  * store's (updatedAt, id) index between the bounds the query's top-level `and` puts on updatedAt.
- * Returns undefined for any other query. meta.total counts matches exactly up to 10,000 records
- * past the page; beyond that it assumes the rest of the range matches (an estimate, as large
- * totals are in Elasticsearch).
+ * Returns undefined for any other query. The walk stops at the end of the page, so meta.total
+ * counts the rest of the range as matching: exact when updatedAt is the only criterion (deleted
+ * records aside), an estimate otherwise, as Elasticsearch's totals of large results are.
  */
 function indexedSearch(
   store: Store,
@@ -182,20 +182,42 @@ function indexedSearch(
       }
     }
   }
+  // The index bounds already apply criteria that are all on updatedAt: no need to test each record.
+  const onlyBounds =
+    body.or === undefined &&
+    body.not === undefined &&
+    criteria.every(
+      (criterion) =>
+        isObject(criterion) &&
+        Object.keys(criterion).every((name) => updated.includes(name)) &&
+        Object.entries(criterion).every(
+          ([, condition]) =>
+            isObject(condition) &&
+            Object.entries(condition).every(
+              ([operator, operand]) =>
+                ["gt", "gte", "lt", "lte", "equals"].includes(operator) &&
+                updatedAtKey(operand) !== undefined,
+            ),
+        ),
+    );
   const skip = (page.page - 1) * page.pageSize;
   const docs: Doc[] = [];
   let matched = 0;
   let at = low;
   for (; at < high; at++) {
     const doc = store.get(kind.collection, index.id(at));
-    if (!doc || (!includeDeleted && doc.attributes.deleted === true) || !test(doc)) {
+    if (
+      !doc ||
+      (!includeDeleted && doc.attributes.deleted === true) ||
+      !(onlyBounds || test(doc))
+    ) {
       continue;
     }
     matched++;
     if (matched > skip && docs.length < page.pageSize) {
       docs.push(doc);
     }
-    if (matched >= skip + page.pageSize + 10_000) {
+    if (matched >= skip + page.pageSize) {
       at++;
       break;
     }

@@ -282,6 +282,8 @@ class KustomerSearchLimiter {
   private readonly sent: number[] = [];
   private readonly allowed: number;
   private readonly spacingMs: number;
+  /** When the next search is due on an even schedule. */
+  private dueAt = 0;
 
   constructor(
     limit: number,
@@ -298,16 +300,16 @@ class KustomerSearchLimiter {
       while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) {
         this.sent.shift();
       }
-      const last = this.sent.at(-1);
-      // Never more than `allowed` in a window; spread them, but let a late one catch up.
+      // Never more than `allowed` in any window; within that, searches follow an even schedule,
+      // and a search that came late (a slow answer) lets the next ones catch up, by at most a
+      // tenth of the window.
       const waitMs =
         this.sent.length >= this.allowed
           ? (this.sent[0] ?? now) + this.windowMs - now
-          : last === undefined
-            ? 0
-            : Math.min(last + this.spacingMs - now, (this.sent[0] ?? now) + this.windowMs - now);
-      if (waitMs <= 0 || this.sent.length === 0) {
+          : this.dueAt - now;
+      if (waitMs <= 0) {
         this.sent.push(now);
+        this.dueAt = Math.max(this.dueAt, now - this.windowMs / 10) + this.spacingMs;
         return;
       }
       await kustomerImportSettings.sleep(waitMs);
@@ -566,16 +568,24 @@ export async function kustomerExport(
   const deleted: { id: string; updatedAt: string }[] = [];
   let count = 0;
   let stoppedBy: KustomerExportSummary["stoppedBy"];
-  while (!run.done) {
+  /** The next search, started before the previous page is written: writing overlaps searching. */
+  const fetchNext = (): Promise<KustomerResource[]> | undefined => {
+    if (run.done) {
+      return undefined;
+    }
     if (count >= options.maxRecords) {
       stoppedBy = "maxRecords";
-      break;
+      return undefined;
     }
     if (kustomerImportSettings.now() >= deadlineAt) {
       stoppedBy = "deadline";
-      break;
+      return undefined;
     }
-    const page = await run.nextPage(options.maxRecords - count);
+    return run.nextPage(options.maxRecords - count);
+  };
+  let pending = fetchNext();
+  while (pending) {
+    const page = await pending;
     const live: KustomerResource[] = [];
     for (const record of page) {
       if (options.includeDeleted && record.attributes?.deleted === true) {
@@ -585,8 +595,14 @@ export async function kustomerExport(
       }
     }
     count += page.length;
+    pending = fetchNext();
     if (write) {
-      await write(live);
+      try {
+        await write(live);
+      } catch (error) {
+        pending?.catch(() => undefined);
+        throw error;
+      }
     } else {
       records.push(...live);
     }
