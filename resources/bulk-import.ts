@@ -1602,6 +1602,7 @@ export {
   KUSTOMER_PRIORITY,
   type KustomerBulkResource,
   type KustomerImportResult,
+  type KustomerLookup,
   KustomerPacer,
   kustomerChunks,
   kustomerImportOptions,

@@ -41,8 +41,8 @@ export async function main(
 export const SOURCE: KustomerExportSource = { name: "conversations", queryContext: "conversation" };
 
 // <kustomer-sync v1> Do not edit in a script: the source is resources/sync.ts.
-// Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore) are
-// exported, so a script that uses only some of them is still lint-clean.
+// Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore,
+// kustomerUpsert) are exported, so a script that uses only some of them is still lint-clean.
 
 /**
  * Where an export stands: every record whose (updatedAt, id) is at or before (updatedAt, id) has
@@ -833,6 +833,201 @@ export async function kustomerTrigger(
   });
   await state.set({ cursor: result.cursor, source: source.name });
   return result.records;
+}
+
+/** What an upsert script tells the engine: how to find, create and update one record. */
+type KustomerUpsertResource = {
+  /** Singular name for messages, e.g. customer. */
+  name: string;
+  create: { operation: string; path: string };
+  update: { operation: string; path: string };
+  /** Path parameters besides id and externalId (a KObject's klass name). */
+  pathParams?: { [name: string]: string };
+  /** How to find the record by externalId (the import scripts' lookups). */
+  lookup: KustomerLookup;
+  /** One record's rules (the bulk create item of Kustomer's official schema). */
+  schema: KustomerSchema;
+  /**
+   * Fields a create takes but an update does not (a conversation's customer): left out of the
+   * update and of the comparison (Kustomer shows them as relationships, not attributes).
+   */
+  createOnly?: string[];
+};
+
+type KustomerUpsertResult = {
+  action: "created" | "updated" | "unchanged";
+  id: string;
+  /** The record as Kustomer has it now (its JSON:API resource). */
+  record: unknown;
+};
+
+/**
+ * True when every field of `given` already has that value in `current` (Kustomer's attributes):
+ * objects (custom attributes among them) are compared key by key, as an update would merge them;
+ * lists item by item; null matches a missing value; dates by the instant they name.
+ */
+function kustomerHasFields(current: unknown, given: unknown): boolean {
+  if (given === null) {
+    return current === null || current === undefined;
+  }
+  if (Array.isArray(given)) {
+    return (
+      Array.isArray(current) &&
+      current.length === given.length &&
+      given.every((item, index) => kustomerHasFields(current[index], item))
+    );
+  }
+  if (typeof given === "object") {
+    if (current === null || typeof current !== "object" || Array.isArray(current)) {
+      return false;
+    }
+    return Object.entries(given as { [field: string]: unknown }).every(([field, value]) =>
+      kustomerHasFields((current as { [field: string]: unknown })[field], value),
+    );
+  }
+  if (typeof given === "string" && typeof current === "string" && given !== current) {
+    const dateLike = /^\d{4}-\d{2}-\d{2}/;
+    return (
+      dateLike.test(given) && dateLike.test(current) && Date.parse(given) === Date.parse(current)
+    );
+  }
+  return given === current;
+}
+
+/** The record with this externalId, or undefined when Kustomer has none (a direct read, not search). */
+async function kustomerFindByExternalId(
+  auth: Kustomer,
+  resource: KustomerUpsertResource,
+  externalId: string,
+): Promise<{ id: string; attributes: { [field: string]: unknown } } | undefined> {
+  const lookup = resource.lookup;
+  if (lookup.by === "parent") {
+    throw new Error(`${resource.name}: a lookup through a parent is not supported by upserts`);
+  }
+  let response: unknown;
+  try {
+    response = await kustomerRequest(auth, {
+      operation: lookup.operation,
+      method: "GET",
+      path: lookup.path,
+      pathParams: { ...resource.pathParams, externalId },
+      ...(lookup.by === "query" ? { query: { [lookup.parameter]: externalId } } : {}),
+    });
+  } catch (error) {
+    if (error instanceof KustomerError && error.status === 404 && lookup.by === "path") {
+      return undefined;
+    }
+    throw error;
+  }
+  const data = (response as { data?: unknown } | null)?.data;
+  const candidates = Array.isArray(data) ? data : data ? [data] : [];
+  for (const candidate of candidates) {
+    const item = candidate as { id?: unknown; attributes?: { [field: string]: unknown } };
+    // A list lookup may answer with other records: only an exact externalId counts.
+    if (typeof item.id === "string" && item.attributes?.externalId === externalId) {
+      return { id: item.id, attributes: item.attributes };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Creates the record when Kustomer has none with its externalId, else updates only the fields
+ * given (never the others), or changes nothing when they already hold those values. Two runs that
+ * create at once: the second gets 409, reads the record the first created and updates it. A create
+ * whose answer is lost is never sent again blindly: the record is looked up first.
+ */
+export async function kustomerUpsert(
+  auth: Kustomer,
+  resource: KustomerUpsertResource,
+  record: unknown,
+): Promise<KustomerUpsertResult> {
+  const problems: string[] = [];
+  const body = kustomerDropUnset(record) as { [field: string]: unknown } | undefined;
+  if (body === undefined || typeof body !== "object" || Array.isArray(body)) {
+    problems.push("record must be an object with at least an externalId");
+  }
+  const externalId = typeof body?.externalId === "string" ? body.externalId.trim() : "";
+  if (externalId === "") {
+    problems.push(
+      "record.externalId is required: the id of the record in your system, to find it in Kustomer",
+    );
+  }
+  if (body && problems.length === 0) {
+    // Required fields are only required to create: an update may give any of the fields.
+    for (const problem of kustomerValidate({ ...resource.schema, required: undefined }, body)) {
+      problems.push(
+        `record${problem.path.map((part: string | number) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("")} ${problem.message}`,
+      );
+    }
+  }
+  for (const [name, value] of Object.entries(resource.pathParams ?? {})) {
+    if (typeof value !== "string" || value.trim() === "") {
+      problems.push(`${name} is required: pass a non-empty ${name}`);
+    }
+  }
+  if (problems.length > 0 || !body) {
+    throw new KustomerError({
+      message: `Kustomer upsert ${resource.name}: invalid input, nothing was sent:\n- ${problems.join("\n- ")}`,
+      status: 0,
+      code: "invalid_input",
+      method: "POST",
+      path: resource.create.path,
+      errors: problems,
+      attempts: 0,
+    });
+  }
+  const inputError = (message: string) => kustomerSyncInputError(resource.create.path, [message]);
+  kustomerApiKey(auth, inputError);
+  kustomerBaseUrl(auth, inputError);
+  let existing = await kustomerFindByExternalId(auth, resource, externalId);
+  if (!existing) {
+    try {
+      const created = (await kustomerRequest(auth, {
+        operation: resource.create.operation,
+        method: "POST",
+        path: resource.create.path,
+        pathParams: resource.pathParams,
+        body,
+        bodySchema: resource.schema,
+      })) as { data?: { id?: unknown } } | null;
+      const id = String(created?.data?.id ?? "");
+      return { action: "created", id, record: created?.data ?? null };
+    } catch (error) {
+      const conflict = error instanceof KustomerError && error.status === 409;
+      const lost =
+        error instanceof KustomerError &&
+        ((error.status === 0 && error.code !== "invalid_input") || error.status >= 500);
+      if (!conflict && !lost) {
+        throw error;
+      }
+      // 409: another run created it meanwhile. No answer or a 5xx: the create may have happened.
+      existing = await kustomerFindByExternalId(auth, resource, externalId);
+      if (!existing) {
+        throw error;
+      }
+      if (lost) {
+        return { action: "created", id: existing.id, record: existing };
+      }
+    }
+  }
+  const changes: { [field: string]: unknown } = {};
+  for (const [field, value] of Object.entries(body)) {
+    if (!resource.createOnly?.includes(field)) {
+      changes[field] = value;
+    }
+  }
+  if (kustomerHasFields(existing.attributes, changes)) {
+    return { action: "unchanged", id: existing.id, record: existing };
+  }
+  const updated = (await kustomerRequest(auth, {
+    operation: resource.update.operation,
+    method: "PUT",
+    path: resource.update.path,
+    pathParams: { ...resource.pathParams, id: existing.id },
+    body: changes,
+  })) as { data?: unknown } | null;
+  return { action: "updated", id: existing.id, record: updated?.data ?? null };
 }
 
 // </kustomer-sync>

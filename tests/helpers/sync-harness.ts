@@ -155,3 +155,94 @@ export function describeTrigger(
     });
   });
 }
+
+type UpsertResult = { action: string; id: string; record: unknown };
+
+/**
+ * The checks every upsert script passes against the sandbox: created, then unchanged when run
+ * again, then updated with only the given fields changed, and a race of two creates ending in one
+ * record. `setup` prepares what the records need (a customer, a klass) and returns `make`, which
+ * gives the record for an externalId, and `run`, which calls the script's main.
+ */
+export function describeUpsert(
+  name: string,
+  collection: SeedCollection,
+  setup: (
+    sandbox: Sandbox,
+    auth: { apiKey: string; baseUrl: string },
+  ) => Promise<{
+    make: (externalId: string) => { [field: string]: unknown };
+    change: { [field: string]: unknown };
+    run: (record: { [field: string]: unknown }) => Promise<UpsertResult>;
+  }>,
+): void {
+  describe(name, () => {
+    let sandbox: Sandbox | undefined;
+    afterEach(async () => {
+      await sandbox?.stop();
+      sandbox = undefined;
+    });
+
+    test("creates, then reports unchanged, then updates only the fields given", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const { make, change, run } = await setup(sandbox, started.auth);
+      const record = make("ext-1");
+      const created = await run(record);
+      expect(created.action).toBe("created");
+      const again = await run(record);
+      expect(again).toMatchObject({ action: "unchanged", id: created.id });
+      const stored = () => sandbox?.records(collection).find((item) => item.id === created.id);
+      const before = { ...stored()?.attributes };
+      expect(before.updatedAt).toBeDefined();
+      const updated = await run({ externalId: "ext-1", ...change });
+      expect(updated).toMatchObject({ action: "updated", id: created.id });
+      const after = stored()?.attributes ?? {};
+      expect(after).toMatchObject(change);
+      // Fields not given are kept as they were.
+      for (const [field, value] of Object.entries(before)) {
+        if (
+          !(field in change) &&
+          !["updatedAt", "modifiedAt", "rev", "displayName"].includes(field)
+        ) {
+          expect({ field, value: after[field] }).toEqual({ field, value });
+        }
+      }
+      expect(await run({ externalId: "ext-1", ...change })).toMatchObject({ action: "unchanged" });
+      expect(
+        sandbox.records(collection).filter((item) => item.attributes.externalId === "ext-1"),
+      ).toHaveLength(1);
+    });
+
+    test("two runs creating the same record at once end with one record", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const { make, run } = await setup(sandbox, started.auth);
+      const results = await Promise.all([run(make("ext-race")), run(make("ext-race"))]);
+      expect(results.map((result) => result.action).sort()).toContain("created");
+      expect(new Set(results.map((result) => result.id)).size).toBe(1);
+      expect(
+        sandbox.records(collection).filter((item) => item.attributes.externalId === "ext-race"),
+      ).toHaveLength(1);
+    });
+
+    test("refuses a record without externalId before sending anything", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const { make, run } = await setup(sandbox, started.auth);
+      const { externalId: _dropped, ...record } = make("x");
+      const calls: string[] = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+        calls.push(String(input));
+        return realFetch(input, init);
+      }) as typeof fetch;
+      try {
+        await expect(run(record)).rejects.toThrow(/externalId is required/);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+      expect(calls).toEqual([]);
+    });
+  });
+}
