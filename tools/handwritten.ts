@@ -54,6 +54,13 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     summary: "Export changed KObjects (custom objects)",
     runtime: "bun",
   },
+  { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
+  { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },
+  {
+    file: "scripts/conversations/upsert_conversation.ts",
+    summary: "Upsert a conversation by externalId",
+  },
+  { file: "scripts/kobjects/upsert_kobject.ts", summary: "Upsert a KObject by externalId" },
   ...["customers", "conversations", "messages", "companies"].map((name) => ({
     file: `scripts/triggers/trigger_${name}.ts`,
     summary: `Trigger: new or changed ${name}`,

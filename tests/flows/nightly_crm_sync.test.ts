@@ -1,0 +1,195 @@
+// The nightly CRM sync flow (resources/flows/nightly_crm_sync.flow): valid OpenFlow for Windmill's
+// own validator, its script steps pointing at scripts of the collection, and two nights of it run
+// here step by step as Windmill would (the while loop carrying the cursor from page to page, the
+// state resource kept by windmill-client's mocked API) against the sandbox: every customer sent to
+// the CRM once, the CRM's contacts upserted, and the next night sending only what changed.
+import { afterAll, beforeAll, beforeEach, describe, expect, mock, test } from "bun:test";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { WindmillYamlValidator } from "windmill-yaml-validator";
+import { main as crmChanges } from "../../resources/flows/nightly_crm_sync.flow/crm_changes.inline_script.ts";
+import { main as loadCursor } from "../../resources/flows/nightly_crm_sync.flow/load_cursor.inline_script.ts";
+import { main as saveCursor } from "../../resources/flows/nightly_crm_sync.flow/save_cursor.inline_script.ts";
+import { main as sendToCrm } from "../../resources/flows/nightly_crm_sync.flow/send_to_crm.inline_script.ts";
+import type { Sandbox } from "../../sandbox/server.ts";
+import {
+  main as exportCustomers,
+  kustomerSyncSettings,
+} from "../../scripts/customers/export_customers.ts";
+import { main as upsertCustomer } from "../../scripts/customers/upsert_customer.ts";
+import { ROOT } from "../helpers/project.ts";
+import { startSyncSandbox } from "../helpers/sync-harness.ts";
+
+const FLOW_DIR = join(ROOT, "resources", "flows", "nightly_crm_sync.flow");
+type Transform = { type: "static"; value: unknown } | { type: "javascript"; expr: string };
+type Module = {
+  id: string;
+  stop_after_if?: { expr: string };
+  value: {
+    type: string;
+    path?: string;
+    content?: string;
+    input_transforms?: { [name: string]: Transform };
+    modules?: Module[];
+    iterator?: Transform;
+  };
+};
+const validation = new WindmillYamlValidator().validate(
+  readFileSync(join(FLOW_DIR, "flow.yaml"), "utf8"),
+  { type: "flow" },
+);
+const modules = (validation.parsed.data as { value: { modules: Module[] } }).value.modules;
+const find = (id: string, within: Module[]): Module | undefined => {
+  for (const module of within) {
+    const found = module.id === id ? module : find(id, module.value.modules ?? []);
+    if (found) {
+      return found;
+    }
+  }
+  return undefined;
+};
+const step = (id: string): Module => {
+  const found = find(id, modules);
+  if (!found) {
+    throw new Error(`no step ${id}`);
+  }
+  return found;
+};
+
+function inputs(id: string, scope: { flow_input: object; results: object }) {
+  return Object.fromEntries(
+    Object.entries(step(id).value.input_transforms ?? {}).map(([name, transform]) => [
+      name,
+      transform.type === "static"
+        ? transform.value
+        : new Function("flow_input", "results", `return (${transform.expr});`)(
+            scope.flow_input,
+            scope.results,
+          ),
+    ]),
+  );
+}
+
+describe("the flow definition", () => {
+  test("is valid OpenFlow for Windmill's own validator", () => {
+    expect(validation.errors).toEqual([]);
+  });
+
+  test("its script steps are scripts of the collection, its inline steps files of the flow", () => {
+    const walk = (list: Module[]): Module[] =>
+      list.flatMap((module) => [module, ...walk(module.value.modules ?? [])]);
+    for (const module of walk(modules)) {
+      if (module.value.type === "script") {
+        const file = String(module.value.path).replace(/^f\/kustomer\//, "scripts/");
+        expect(existsSync(join(ROOT, `${file}.ts`))).toBe(true);
+      }
+      if (module.value.type === "rawscript") {
+        const inline = String(module.value.content).replace(/^!inline /, "");
+        expect(existsSync(join(FLOW_DIR, inline))).toBe(true);
+      }
+    }
+    expect(step("export_page").stop_after_if?.expr).toBe("result.done");
+  });
+});
+
+describe("two nights of the flow against the sandbox", () => {
+  let sandbox: Sandbox;
+  let auth: { apiKey: string; baseUrl: string };
+  let folder = "";
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), "kustomer-nightly-"));
+    const mocked = join(folder, "mocked-api.json");
+    writeFileSync(mocked, JSON.stringify({ variables: {}, resources: {} }));
+    process.env.WM_MOCKED_API_FILE = mocked;
+    kustomerSyncSettings.searchesPerWindow = 100_000;
+    kustomerSyncSettings.windowSeconds = 1;
+    ({ sandbox, auth } = startSyncSandbox());
+  });
+  beforeEach(() => {
+    mock.restore(); // the real fetch: the steps talk to the sandbox on 127.0.0.1
+  });
+  afterAll(async () => {
+    delete process.env.WM_MOCKED_API_FILE;
+    kustomerSyncSettings.searchesPerWindow = 100;
+    kustomerSyncSettings.windowSeconds = 60;
+    await sandbox.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** One run: the steps in order, the while loop until export_page says done. */
+  async function night(crmRecords: { externalId: string; [field: string]: unknown }[]) {
+    const flow_input = {
+      kustomer: auth,
+      stateResource: "f/kustomer/nightly_crm_sync_state",
+      maxRecords: 40,
+      crmRecords,
+    };
+    const results: { [id: string]: unknown } = {};
+    results.load_cursor = await loadCursor(
+      inputs("load_cursor", { flow_input, results }).stateResource,
+    );
+    const sent: { crmId: string | null; kustomerId: string }[] = [];
+    for (let iteration = 0; iteration < 100; iteration++) {
+      const args = inputs("export_page", { flow_input, results });
+      // The flow runs lagSeconds 60 in Windmill; the sandbox's writes are seen at once.
+      const page = await exportCustomers(
+        args.auth,
+        args.cursor,
+        args.since,
+        args.maxRecords,
+        false,
+        0,
+        args.deadlineSeconds,
+      );
+      results.export_page = page;
+      for (const record of page.records ?? []) {
+        sent.push(await sendToCrm(record as Parameters<typeof sendToCrm>[0]));
+      }
+      const save = inputs("save_cursor", { flow_input, results });
+      await saveCursor(save.stateResource, save.cursor, save.done);
+      if (page.done) {
+        break;
+      }
+    }
+    results.crm_changes = await crmChanges(inputs("crm_changes", { flow_input, results }).records);
+    const actions: string[] = [];
+    for (const value of results.crm_changes as { externalId: string }[]) {
+      const args = inputs("upsert_customer", {
+        flow_input: { ...flow_input, iter: { value } },
+        results,
+      });
+      actions.push((await upsertCustomer(args.auth, args.record)).action);
+    }
+    return { sent, actions };
+  }
+
+  test("the first night sends every customer once; the CRM's contacts are upserted", async () => {
+    const ids = sandbox.seed(
+      "customers",
+      Array.from({ length: 130 }, (_, index) => ({
+        name: `C ${index}`,
+        externalId: `crm-${index}`,
+      })),
+    );
+    await Bun.sleep(3);
+    const { sent, actions } = await night([
+      { externalId: "crm-1", name: "C 1" },
+      { externalId: "crm-2", name: "Renamed in the CRM" },
+      { externalId: "crm-new", name: "New in the CRM" },
+    ]);
+    expect(sent.map((item) => item.kustomerId).sort()).toEqual([...ids].sort());
+    expect(actions).toEqual(["unchanged", "updated", "created"]);
+  });
+
+  test("the next night sends only what changed since, and the same CRM contacts change nothing", async () => {
+    await Bun.sleep(3);
+    const { sent, actions } = await night([
+      { externalId: "crm-2", name: "Renamed in the CRM" },
+      { externalId: "crm-new", name: "New in the CRM" },
+    ]);
+    // What last night's upserts changed in Kustomer goes to the CRM once (the same values back).
+    expect(sent.map((item) => item.crmId).sort()).toEqual(["crm-2", "crm-new"]);
+    expect(actions).toEqual(["unchanged", "unchanged"]);
+  });
+});
