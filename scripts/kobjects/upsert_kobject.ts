@@ -1085,7 +1085,31 @@ const kustomerImportSettings = {
    * interrupted run already created, until this many chunks in a row had none.
    */
   resumeProbeChunks: 10,
+  /**
+   * While an import or a wait works, a progress line goes to kustomerSettings.log at least this
+   * often (Windmill's job log; stderr from a terminal), so a long run is never silent.
+   */
+  progressEveryMs: 30_000,
+  /** Calls tick every ms until the returned stop is called; tests drive it with a virtual clock. */
+  every: (ms: number, tick: () => void): (() => void) => {
+    const timer = setInterval(tick, ms);
+    // The interval alone must not keep a finished job's process alive.
+    timer.unref?.();
+    return () => clearInterval(timer);
+  },
 };
+
+/** Logs progress while `work` runs, every progressEveryMs; the line is built when it is due. */
+async function kustomerWithProgress<T>(work: () => Promise<T>, line: () => string): Promise<T> {
+  const stop = kustomerImportSettings.every(kustomerImportSettings.progressEveryMs, () =>
+    kustomerSettings.log(line()),
+  );
+  try {
+    return await work();
+  } finally {
+    stop();
+  }
+}
 
 /** Lower goes first: a new bulk call keeps the pipeline full, reads then drain it. */
 const KUSTOMER_PRIORITY = { submit: 0, read: 1 };
@@ -1306,6 +1330,8 @@ type KustomerBulkFollow = {
   maxPollMs: number;
   /** Epoch ms after which waiting stops. */
   deadlineAt: number;
+  /** The latest status read, for progress lines. */
+  lastStatus?: KustomerBulkStatus;
 };
 
 type KustomerBulkStatus = {
@@ -1407,6 +1433,7 @@ async function kustomerAwaitBulk(
     polls++;
     try {
       status = await kustomerBulkStatus(follow, id);
+      follow.lastStatus = status;
     } catch (error) {
       if (!kustomerIsTransient(error)) {
         throw error;
@@ -1522,7 +1549,18 @@ export async function kustomerWaitForBulkOperation(
     maxPollMs: timing.maxPollSeconds * 1000,
     deadlineAt: started + timing.deadlineSeconds * 1000,
   };
-  const waited = await kustomerAwaitBulk(follow, id, 0);
+  const seconds = () => Math.round((kustomerImportSettings.now() - started) / 1000);
+  const waited = await kustomerWithProgress(
+    () => kustomerAwaitBulk(follow, id, 0),
+    () => {
+      const status = follow.lastStatus;
+      const where = status
+        ? `${status.status}, ${status.batches.complete} of ${status.batches.total} batches done`
+        : "no status read yet";
+      const { requests, throttled } = follow.pacer.stats;
+      return `bulk operation ${id} after ${seconds()} s: ${where}; ${requests} requests (${throttled} throttled)`;
+    },
+  );
   if (!waited.complete) {
     const status = waited.status;
     const progress = status
@@ -1785,7 +1823,7 @@ function kustomerPrepareRecords(
   const externalIds = new Map<string, number>();
   for (const [position, record] of records.entries()) {
     const index = firstIndex + position;
-    const body = kustomerDropUnset(record);
+    const body = kustomerDropUnset(record, resource.itemSchema);
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       const problem = body === undefined ? "has no fields set" : "must be an object of fields";
       invalid.push({ index, problems: [`records[${index}] ${problem}`] });
@@ -1911,6 +1949,9 @@ class KustomerImportRun {
   private readonly follow: KustomerBulkFollow;
   private readonly queue: KustomerImportItem[][] = [];
   private bulkOperations = 0;
+  /** Records in bulk calls Kustomer accepted, and operations queued but not yet read back. */
+  private sentRecords = 0;
+  private pendingBulks = 0;
   private longestBulkMs = 0;
   private expectedBulkMs: number;
   private fatal: KustomerError | undefined;
@@ -1978,6 +2019,14 @@ class KustomerImportRun {
       failed,
       invalid: [...invalid].sort((a, b) => a.index - b.index),
     };
+  }
+
+  /** One progress line: how far the import is, never a record's content or the key. */
+  progress(records: number, invalid: number): string {
+    const existing = [...this.created.values()].filter((entry) => entry.existing).length;
+    const { requests, throttled } = this.follow.pacer.stats;
+    const seconds = Math.round((kustomerImportSettings.now() - this.started) / 1000);
+    return `import (${this.resource.operation}) after ${seconds} s: ${this.sentRecords} of ${records} records sent; ${this.created.size - existing} created, ${existing} existing, ${this.failures.size} failed, ${invalid} invalid; ${this.pendingBulks} bulk operations pending; ${requests} requests (${throttled} throttled)`;
   }
 
   private canSend(): boolean {
@@ -2305,7 +2354,13 @@ class KustomerImportRun {
       return;
     }
     this.bulkOperations++;
-    await this.collect(chunk, id, kustomerImportSettings.now());
+    this.sentRecords += chunk.length;
+    this.pendingBulks++;
+    try {
+      await this.collect(chunk, id, kustomerImportSettings.now());
+    } finally {
+      this.pendingBulks--;
+    }
   }
 
   /**
@@ -2579,7 +2634,10 @@ export async function kustomerImport(
   }
   const { items, invalid } = kustomerPrepareRecords(records, resource, options.firstIndex);
   const run = new KustomerImportRun(auth, resource, options, started);
-  await run.run(items);
+  await kustomerWithProgress(
+    () => run.run(items),
+    () => run.progress(records.length, invalid.length),
+  );
   return run.result(invalid);
 }
 
@@ -2639,6 +2697,8 @@ type KustomerRequest = {
   querySchema?: { [name: string]: KustomerSchema };
   body?: unknown;
   bodySchema?: KustomerSchema;
+  /** The largest body Kustomer takes on this endpoint, in bytes (default 100 KB). */
+  maxBytes?: number;
   /** Told of every attempt, retries included; the import scripts pace themselves with it. */
   observer?: KustomerObserver;
 };
@@ -2680,7 +2740,30 @@ const kustomerSettings = {
   backoffBaseMs: 500,
   backoffMaxMs: 20_000,
   attemptTimeoutMs: 30_000,
+  /**
+   * Kustomer refuses a request body over 100 KB with 413 on most endpoints
+   * (https://developer.kustomer.com/kustomer-api-docs/reference/errors); a larger body is refused
+   * here, before sending. A request may name its own limit (maxBytes).
+   */
+  maxRequestBytes: 100_000,
   sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+  /**
+   * Where progress lines go (imports, waits for bulk operations): Windmill puts a Bun job's
+   * console output in the job log; from a terminal they go to stderr, so stdout stays JSON.
+   */
+  // biome-ignore lint/suspicious/noConsole: a Windmill job's log is its console output
+  log: (line: string): void => console.log(line),
+};
+
+/**
+ * How messages name the connection's fields: the resource's fields in Windmill, the environment
+ * variables from a terminal (kustomerCli sets them), so a message names what the user set.
+ */
+const kustomerAuthNames = {
+  apiKey: "auth.apiKey",
+  region: "auth.region",
+  orgName: "auth.orgName",
+  baseUrl: "auth.baseUrl",
 };
 
 /**
@@ -2764,24 +2847,35 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
   const pathWithQuery = path + kustomerQueryString(request.query ?? {});
   let payload: string | undefined;
   if (request.body !== undefined) {
+    const schema = request.bodySchema;
     // A bulk body stays a list even when empty, so the check below can say what is wrong.
     const body = Array.isArray(request.body)
-      ? request.body.map(kustomerDropUnset).filter((item) => item !== undefined)
-      : kustomerDropUnset(request.body);
+      ? kustomerDropUnsetItems(request.body, schema?.items)
+      : kustomerDropUnset(request.body, schema);
     if (body === undefined) {
       // Say which fields are required, when the schema names some, rather than "nothing set".
-      const missing = request.bodySchema ? kustomerValidate(request.bodySchema, {}) : [];
-      throw missing.length > 0 && (request.bodySchema?.required?.length ?? 0) > 0
+      const missing = schema ? kustomerValidate(schema, {}) : [];
+      throw missing.length > 0 && (schema?.required?.length ?? 0) > 0
         ? inputError(kustomerDescribeProblems(missing), missing)
-        : inputError("body has no fields set: fill in at least one field (use null to clear one)");
+        : inputError(
+            "body has no fields set: fill in at least one field (null clears a value; null on a list empties it)",
+          );
     }
-    if (request.bodySchema) {
-      const problems = kustomerValidate(request.bodySchema, body);
+    if (schema) {
+      const problems = kustomerValidate(schema, body);
       if (problems.length > 0) {
         throw inputError(kustomerDescribeProblems(problems), problems);
       }
     }
     payload = JSON.stringify(body);
+    const limit = request.maxBytes ?? kustomerSettings.maxRequestBytes;
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit: count bytes only when it may matter.
+    const bytes = payload.length * 3 > limit ? new TextEncoder().encode(payload).length : 0;
+    if (bytes > limit) {
+      throw inputError(
+        `body is ${bytes} bytes as JSON; Kustomer refuses a request over ${limit} bytes (413 Payload Too Large): send fewer or smaller ${Array.isArray(body) ? "items per request" : "fields"}`,
+      );
+    }
   }
   const headers: { [name: string]: string } = {
     Authorization: `Bearer ${apiKey}`,
@@ -2803,6 +2897,7 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
 }
 
 function kustomerApiKey(auth: Kustomer, inputError: (message: string) => KustomerError): string {
+  const names = kustomerAuthNames;
   if (auth === null || typeof auth !== "object") {
     throw inputError(
       "auth is missing: pass a kustomer resource ({ apiKey, region?, orgName?, baseUrl? })",
@@ -2810,16 +2905,26 @@ function kustomerApiKey(auth: Kustomer, inputError: (message: string) => Kustome
   }
   const apiKey = typeof auth.apiKey === "string" ? auth.apiKey.trim() : "";
   if (apiKey === "") {
-    throw inputError("auth.apiKey is empty: set the API key from Settings › Security › API Keys");
+    throw inputError(
+      `${names.apiKey} is empty: set the API key from Settings › Security › API Keys`,
+    );
   }
   if (/^bearer\s/i.test(apiKey) || /\s/.test(apiKey)) {
-    throw inputError("auth.apiKey must be the key alone, without 'Bearer ' or spaces");
+    throw inputError(`${names.apiKey} must be the key alone, without 'Bearer ' or spaces`);
+  }
+  // The key goes in an HTTP header, which takes printable ASCII only; anything else is a copy
+  // mistake (a smart quote, an invisible character) that no retry would fix.
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw inputError(
+      `${names.apiKey} holds characters an HTTP header cannot carry (non-ASCII or control characters): copy the key again from Settings › Security › API Keys`,
+    );
   }
   return apiKey;
 }
 
 /** Picks the API host; see https://developer.kustomer.com/docs/get-started/regions-and-base-urls */
 function kustomerBaseUrl(auth: Kustomer, inputError: (message: string) => KustomerError): string {
+  const names = kustomerAuthNames;
   const baseUrl = kustomerText(auth.baseUrl);
   if (baseUrl !== "") {
     let url: URL;
@@ -2827,14 +2932,14 @@ function kustomerBaseUrl(auth: Kustomer, inputError: (message: string) => Kustom
       url = new URL(baseUrl);
     } catch {
       throw inputError(
-        `auth.baseUrl "${baseUrl}" is not a URL: use e.g. https://acme.api.kustomerapp.com`,
+        `${names.baseUrl} "${baseUrl}" is not a URL: use e.g. https://acme.api.kustomerapp.com`,
       );
     }
     const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
     // The key travels in a header: plain http is only acceptable to this machine (a sandbox).
     if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
       throw inputError(
-        "auth.baseUrl must use https:// (plain http:// only for 127.0.0.1 or localhost)",
+        `${names.baseUrl} must use https:// (plain http:// only for 127.0.0.1 or localhost)`,
       );
     }
     return url.origin + url.pathname.replace(/\/+$/, "").replace(/\/v1$/, "");
@@ -2843,14 +2948,14 @@ function kustomerBaseUrl(auth: Kustomer, inputError: (message: string) => Kustom
   if (orgName !== "") {
     if (!/^[a-z0-9][a-z0-9-]*$/i.test(orgName)) {
       throw inputError(
-        `auth.orgName "${orgName}" is not an org name: use "acme" for acme.kustomerapp.com`,
+        `${names.orgName} "${orgName}" is not an org name: use "acme" for acme.kustomerapp.com`,
       );
     }
     return `https://${orgName.toLowerCase()}.api.kustomerapp.com`;
   }
-  const region = kustomerText(auth.region) || "us";
-  if (!(region in KUSTOMER_HOSTS)) {
-    throw inputError(`auth.region "${region}" is not one of us, eu, india`);
+  const region = kustomerText(auth.region).toLowerCase() || "us";
+  if (!Object.hasOwn(KUSTOMER_HOSTS, region)) {
+    throw inputError(`${names.region} "${auth.region}" is not one of us, eu, india`);
   }
   return KUSTOMER_HOSTS[region as keyof typeof KUSTOMER_HOSTS];
 }
@@ -2898,33 +3003,81 @@ function kustomerQueryString(query: { [name: string]: unknown }): string {
 /**
  * Windmill's form sends fields the user never touched as "", [] or {}. Sending those would erase
  * data on an update, so they are dropped at every depth; null stays, as the explicit way to clear
- * a value. Returns undefined when nothing is left.
+ * a value. A list cannot be null in Kustomer's schema, so null on a list field whose schema does
+ * not allow null means "empty it" and is sent as [] (the one way to clear tags, emails, phones…).
+ * Returns undefined when nothing is left, and the value itself when nothing changed.
  */
-function kustomerDropUnset(value: unknown): unknown {
+function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
   if (value === undefined || value === "") {
     return undefined;
   }
-  if (Array.isArray(value)) {
-    const items = value.map(kustomerDropUnset).filter((item) => item !== undefined);
-    return items.length === 0 ? undefined : items;
+  if (value === null) {
+    return schema?.type === "array" && !schema.nullable ? [] : null;
   }
-  if (value !== null && typeof value === "object") {
-    const kept: { [field: string]: unknown } = {};
-    for (const [field, fieldValue] of Object.entries(value)) {
-      const cleaned = kustomerDropUnset(fieldValue);
-      if (cleaned !== undefined) {
+  if (typeof value !== "object") {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return kustomerDropUnsetItems(value, schema?.items, true);
+  }
+  const record = value as { [field: string]: unknown };
+  let kept: { [field: string]: unknown } | undefined;
+  let count = 0;
+  for (const field in record) {
+    const fieldValue = record[field];
+    const cleaned = kustomerDropUnset(fieldValue, schema?.properties?.[field]);
+    if (cleaned !== fieldValue && kept === undefined) {
+      // Copy only once something differs: most bodies are sent as given.
+      kept = {};
+      for (const earlier in record) {
+        if (earlier === field) {
+          break;
+        }
+        kept[earlier] = record[earlier];
+      }
+    }
+    if (cleaned !== undefined) {
+      count++;
+      if (kept !== undefined) {
         kept[field] = cleaned;
       }
     }
-    return Object.keys(kept).length === 0 ? undefined : kept;
   }
-  return value;
+  return count === 0 ? undefined : (kept ?? record);
+}
+
+/**
+ * The items of a list without their blanks. A bulk body (emptyIsUnset false) stays a list even
+ * when empty, so the check can say what is wrong; a field's list left empty is a form blank.
+ */
+function kustomerDropUnsetItems(
+  items: unknown[],
+  schema: KustomerSchema | undefined,
+  emptyIsUnset = false,
+): unknown[] | undefined {
+  let kept: unknown[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const cleaned = kustomerDropUnset(item, schema);
+    if (cleaned !== item && kept === undefined) {
+      kept = items.slice(0, index);
+    }
+    if (kept !== undefined && cleaned !== undefined) {
+      kept.push(cleaned);
+    }
+  }
+  const result = kept ?? items;
+  return emptyIsUnset && result.length === 0 ? undefined : result;
 }
 
 /** Custom attribute names end in a suffix that sets their type (developer.kustomer.com/docs/concepts/custom-attributes). */
 const KUSTOMER_CUSTOM_SUFFIX = /^[a-zA-Z][a-zA-Z0-9]*?(Str|Txt|Num|At|Bool|Url|Id)$/;
 
-/** Checks a value against a schema; returns every problem found (at most 20). */
+/**
+ * Checks a value against a schema; returns every problem found (at most 20). The path is one
+ * array, pushed and popped on the way down and copied only into a problem, so a valid body costs
+ * no allocation per field.
+ */
 function kustomerValidate(
   schema: KustomerSchema,
   value: unknown,
@@ -2934,17 +3087,14 @@ function kustomerValidate(
   if (problems.length >= 20) {
     return problems;
   }
-  const problem = (keyword: string, message: string) => {
-    problems.push({ path, message, keyword });
-    return problems;
-  };
   if (value === null) {
-    return schema.nullable || schema.type === undefined
-      ? problems
-      : problem("type", `must be ${kustomerTypeName(schema)}`);
+    if (!schema.nullable && schema.type !== undefined) {
+      kustomerProblem(problems, path, "type", `must be ${kustomerTypeName(schema)} (got null)`);
+    }
+    return problems;
   }
   if (schema.anyOf) {
-    const attempts = schema.anyOf.map((option) => kustomerValidate(option, value, path));
+    const attempts = schema.anyOf.map((option) => kustomerValidate(option, value, [...path]));
     if (!attempts.some((found) => found.length === 0)) {
       // Name what the nearest shape lacks, so the message says what to fix.
       const closest = attempts.reduce((best, found) => (found.length < best.length ? found : best));
@@ -2955,58 +3105,124 @@ function kustomerValidate(
       const hint = closest[0]
         ? `; the closest fails at ${kustomerDescribeProblems([closest[0]]).split("\n- ")[1]}`
         : "";
-      return problem(
+      kustomerProblem(
+        problems,
+        path,
         "anyOf",
         `does not match any of the ${attempts.length} shapes Kustomer accepts here${hint}`,
       );
+      return problems;
     }
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    return problem(
+    kustomerProblem(
+      problems,
+      path,
       "enum",
-      `must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")} (got ${JSON.stringify(value)})`,
+      `must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")} (got ${kustomerShow(value)})`,
     );
+    return problems;
   }
-  const actual = Array.isArray(value) ? "array" : typeof value;
   const expected = schema.type;
+  const actual = typeof value;
   const typeOk =
     expected === undefined ||
-    expected === actual ||
-    (expected === "number" && actual === "number" && Number.isFinite(value)) ||
-    (expected === "integer" && Number.isInteger(value));
+    (expected === "array"
+      ? Array.isArray(value)
+      : expected === "object"
+        ? actual === "object" && !Array.isArray(value)
+        : expected === "integer"
+          ? Number.isInteger(value)
+          : expected === "number"
+            ? actual === "number" && Number.isFinite(value)
+            : expected === actual);
   if (!typeOk) {
-    return problem("type", `must be ${kustomerTypeName(schema)} (got ${actual})`);
+    kustomerProblem(
+      problems,
+      path,
+      "type",
+      `must be ${kustomerTypeName(schema)} (got ${kustomerShow(value)})`,
+    );
+    return problems;
   }
-  if (typeof value === "string") {
-    kustomerCheckString(schema, value, problem);
-  } else if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) {
-      problem("minimum", `must be at least ${schema.minimum}`);
+  if (actual === "string") {
+    kustomerCheckString(schema, value as string, path, problems);
+  } else if (actual === "number") {
+    const number = value as number;
+    if (schema.minimum !== undefined && number < schema.minimum) {
+      kustomerProblem(
+        problems,
+        path,
+        "minimum",
+        `must be at least ${schema.minimum} (got ${number})`,
+      );
     }
-    if (schema.maximum !== undefined && value > schema.maximum) {
-      problem("maximum", `must be at most ${schema.maximum}`);
+    if (schema.maximum !== undefined && number > schema.maximum) {
+      kustomerProblem(
+        problems,
+        path,
+        "maximum",
+        `must be at most ${schema.maximum} (got ${number})`,
+      );
     }
   } else if (Array.isArray(value)) {
-    kustomerCheckArray(schema, value, path, problems, problem);
-  } else if (typeof value === "object") {
-    kustomerCheckObject(schema, value as { [field: string]: unknown }, path, problems, problem);
+    kustomerCheckArray(schema, value, path, problems);
+  } else if (actual === "object") {
+    kustomerCheckObject(schema, value as { [field: string]: unknown }, path, problems);
   }
   return problems;
+}
+
+function kustomerProblem(
+  problems: KustomerProblem[],
+  path: (string | number)[],
+  keyword: string,
+  message: string,
+): void {
+  problems.push({ path: [...path], message, keyword });
+}
+
+/** A value as a message shows it: short values as JSON, long ones cut, objects by kind. */
+function kustomerShow(value: unknown): string {
+  if (Array.isArray(value)) {
+    return "a list";
+  }
+  if (value !== null && typeof value === "object") {
+    return "an object";
+  }
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function kustomerCheckString(
   schema: KustomerSchema,
   value: string,
-  problem: (keyword: string, message: string) => unknown,
+  path: (string | number)[],
+  problems: KustomerProblem[],
 ): void {
   if (schema.minLength !== undefined && value.length < schema.minLength) {
-    problem("minLength", `must be at least ${schema.minLength} characters`);
+    kustomerProblem(
+      problems,
+      path,
+      "minLength",
+      `must be at least ${schema.minLength} characters (got ${kustomerShow(value)})`,
+    );
   }
   if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-    problem("maxLength", `is ${value.length} characters long; at most ${schema.maxLength} allowed`);
+    kustomerProblem(
+      problems,
+      path,
+      "maxLength",
+      `is ${value.length} characters long; at most ${schema.maxLength} allowed`,
+    );
   }
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
-    problem("pattern", `does not match the pattern Kustomer requires: ${schema.pattern}`);
+    kustomerProblem(
+      problems,
+      path,
+      "pattern",
+      `does not match the pattern Kustomer requires: ${schema.pattern} (got ${kustomerShow(value)})`,
+    );
   }
 }
 
@@ -3015,23 +3231,32 @@ function kustomerCheckArray(
   value: unknown[],
   path: (string | number)[],
   problems: KustomerProblem[],
-  problem: (keyword: string, message: string) => unknown,
 ): void {
   const isBulkBody = path.length === 0 && schema.maxItems === KUSTOMER_BULK_LIMIT;
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    problem("minItems", `has ${value.length} items; pass at least ${schema.minItems}`);
+    kustomerProblem(
+      problems,
+      path,
+      "minItems",
+      `has ${value.length} items; pass at least ${schema.minItems}`,
+    );
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    problem(
+    kustomerProblem(
+      problems,
+      path,
       "maxItems",
       isBulkBody
         ? `has ${value.length} items; Kustomer takes at most ${KUSTOMER_BULK_LIMIT} per bulk request: split the list into chunks of ${KUSTOMER_BULK_LIMIT} and send one request per chunk`
         : `has ${value.length} items; at most ${schema.maxItems} allowed`,
     );
   }
-  if (schema.items) {
-    for (const [index, item] of value.entries()) {
-      kustomerValidate(schema.items, item, [...path, index], problems);
+  const items = schema.items;
+  if (items) {
+    for (let index = 0; index < value.length && problems.length < 20; index++) {
+      path.push(index);
+      kustomerValidate(items, value[index], path, problems);
+      path.pop();
     }
   }
 }
@@ -3041,35 +3266,45 @@ function kustomerCheckObject(
   value: { [field: string]: unknown },
   path: (string | number)[],
   problems: KustomerProblem[],
-  problem: (keyword: string, message: string) => unknown,
 ): void {
-  const fields = Object.keys(value);
-  if (schema.maxProperties !== undefined && fields.length > schema.maxProperties) {
-    problem(
-      "maxProperties",
-      `has ${fields.length} fields; at most ${schema.maxProperties} allowed`,
-    );
+  if (schema.maxProperties !== undefined) {
+    const count = Object.keys(value).length;
+    if (count > schema.maxProperties) {
+      kustomerProblem(
+        problems,
+        path,
+        "maxProperties",
+        `has ${count} fields; at most ${schema.maxProperties} allowed`,
+      );
+    }
   }
   for (const field of schema.required ?? []) {
     if (value[field] === undefined) {
-      problems.push({ path: [...path, field], message: "is required", keyword: "required" });
+      path.push(field);
+      kustomerProblem(problems, path, "required", "is required");
+      path.pop();
     }
   }
-  for (const field of fields) {
-    const fieldSchema = schema.properties?.[field];
+  const properties = schema.properties;
+  for (const field in value) {
+    const fieldSchema = properties?.[field];
+    path.push(field);
     if (fieldSchema) {
-      kustomerValidate(fieldSchema, value[field], [...path, field], problems);
+      kustomerValidate(fieldSchema, value[field], path, problems);
     } else if (schema.customAttributes) {
-      kustomerCheckCustomAttribute(field, value[field], [...path, field], problems);
+      kustomerCheckCustomAttribute(field, value[field], path, problems);
     } else if (schema.additionalProperties === false) {
-      const known = Object.keys(schema.properties ?? {});
-      const guess = known.find((name) => name.toLowerCase() === field.toLowerCase());
-      problems.push({
-        path: [...path, field],
-        message: `is not a field Kustomer accepts here${guess ? ` (did you mean "${guess}"?)` : ""}`,
-        keyword: "additionalProperties",
-      });
+      const known = Object.keys(properties ?? {});
+      const lower = field.toLowerCase();
+      const guess = known.find((name) => name.toLowerCase() === lower);
+      kustomerProblem(
+        problems,
+        path,
+        "additionalProperties",
+        `is not a field Kustomer accepts here${guess ? ` (did you mean "${guess}"?)` : ""}`,
+      );
     }
+    path.pop();
   }
 }
 
@@ -3081,12 +3316,12 @@ function kustomerCheckCustomAttribute(
 ): void {
   const suffix = KUSTOMER_CUSTOM_SUFFIX.exec(name)?.[1];
   if (suffix === undefined) {
-    problems.push({
+    kustomerProblem(
+      problems,
       path,
-      message:
-        "must end in a type suffix: Str, Txt, Num, At, Bool, Url or Id (e.g. tierStr, ordersNum)",
-      keyword: "customAttributeName",
-    });
+      "customAttributeName",
+      "must end in a type suffix: Str, Txt, Num, At, Bool, Url or Id (e.g. tierStr, ordersNum)",
+    );
     return;
   }
   if (value === null) {
@@ -3106,11 +3341,12 @@ function kustomerCheckCustomAttribute(
   };
   const [description, accepts] = expected[suffix] ?? ["a value", () => true];
   if (!accepts(value)) {
-    problems.push({
+    kustomerProblem(
+      problems,
       path,
-      message: `must be ${description} or null (its name ends in ${suffix})`,
-      keyword: "customAttributeType",
-    });
+      "customAttributeType",
+      `must be ${description} or null (its name ends in ${suffix}; got ${kustomerShow(value)})`,
+    );
   }
 }
 
@@ -3151,6 +3387,8 @@ type KustomerAttempt = {
 async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
   const { method, pathWithQuery, apiKey } = attempt;
   const canRepeat = method === "GET" || method === "PUT" || method === "DELETE";
+  const mayHaveRun =
+    "not retried automatically: the request may have been processed, so check in Kustomer (for example look the record up by externalId) before sending it again";
   let waitedMs = 0;
   let serverErrorRetries = 0;
   for (let attemptNumber = 1; ; attemptNumber++) {
@@ -3179,32 +3417,75 @@ async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
         rateLimit: "response" in outcome ? kustomerRateLimit(outcome.response.headers) : {},
         attempts: attemptNumber,
       });
-    if ("failure" in outcome) {
-      const { code, detail } = outcome.failure;
-      const retryable = canRepeat && serverErrorRetries < kustomerSettings.maxServerErrorRetries;
-      const waitMs = kustomerBackoff(serverErrorRetries + 1);
+    /** Waits before repeating a GET, PUT or DELETE, when retries and waiting budget are left. */
+    const mayRetry = async (waitMs: number): Promise<boolean> => {
       if (
-        retryable &&
-        attemptNumber < kustomerSettings.maxAttempts &&
-        waitedMs + waitMs <= kustomerSettings.maxTotalWaitMs
+        !canRepeat ||
+        serverErrorRetries >= kustomerSettings.maxServerErrorRetries ||
+        attemptNumber >= kustomerSettings.maxAttempts ||
+        waitedMs + waitMs > kustomerSettings.maxTotalWaitMs
       ) {
-        serverErrorRetries++;
-        waitedMs += waitMs;
-        await kustomerSettings.sleep(waitMs);
+        return false;
+      }
+      serverErrorRetries++;
+      waitedMs += waitMs;
+      await kustomerSettings.sleep(waitMs);
+      return true;
+    };
+    if ("failure" in outcome) {
+      const { code, detail, reached } = outcome.failure;
+      if (await mayRetry(kustomerBackoff(serverErrorRetries + 1))) {
         continue;
       }
       const advice = canRepeat
         ? `gave up after ${attemptNumber} attempt(s)`
-        : "not retried automatically, because the request may have been processed: check in Kustomer (for example look the record up by externalId) before sending it again";
+        : reached
+          ? mayHaveRun
+          : "the request did not reach the server, so nothing was processed";
       throw fail({ message: `${detail}; ${advice}`, status: 0, code, cause: new Error(detail) });
     }
     const { response, text } = outcome;
+    const status = `${response.status} ${kustomerStatusText(response)}`.trim();
+    if (response.status >= 300 && response.status < 400) {
+      // Redirects are not followed: the key would go along to wherever it points, and Kustomer's
+      // API does not redirect; the base URL is wrong.
+      const location = response.headers.get("location") ?? "nowhere (no Location header)";
+      throw fail({
+        message: `${status}: the server redirects to ${location}; redirects are not followed (the API key would go along): set ${kustomerAuthNames.baseUrl} (or ${kustomerAuthNames.region}) to the API host itself; not retried`,
+        status: response.status,
+        code: "redirect",
+      });
+    }
     if (response.ok) {
-      return kustomerParseBody(response, text);
+      if (response.status === 204 || text.trim() === "") {
+        return null;
+      }
+      try {
+        return JSON.parse(text);
+      } catch {
+        // A proxy's page or a cut-off answer is not a success: say what came back.
+        const type = response.headers.get("content-type") ?? "no content type";
+        const json = /json/i.test(type);
+        if (json && (await mayRetry(kustomerBackoff(serverErrorRetries + 1)))) {
+          continue;
+        }
+        const start = text.slice(0, 80).replace(/\s+/g, " ").trim();
+        const what = json
+          ? `${type} that is not complete JSON (cut off after ${text.length} characters?)`
+          : `${type}, not Kustomer's JSON`;
+        const hint = json
+          ? ""
+          : `: is ${kustomerAuthNames.baseUrl} the API host (https://api.kustomerapp.com, or your org's https://<org>.api.kustomerapp.com)?`;
+        const advice = canRepeat ? "" : `; ${mayHaveRun}`;
+        throw fail({
+          message: `${status} answered with ${what}, starting "${start}"${hint}${advice}`,
+          status: response.status,
+          code: "invalid_response",
+        });
+      }
     }
     const errors = kustomerErrorList(text, apiKey);
-    const summary =
-      `${response.status} ${kustomerStatusText(response)}`.trim() + kustomerErrorText(errors, text);
+    const summary = status + kustomerErrorText(errors, text);
     const code = kustomerErrorCode(errors) ?? `http_${response.status}`;
     // The rate-limit reset only says when a throttled request may go again; a 5xx waits only
     // when the server sends Retry-After.
@@ -3212,44 +3493,45 @@ async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
     if (response.status === 429) {
       // A throttled request was not processed, so repeating it is safe for every method.
       const waitMs = retryAfterMs ?? kustomerBackoff(attemptNumber);
-      if (
-        attemptNumber < kustomerSettings.maxAttempts &&
-        waitedMs + waitMs <= kustomerSettings.maxTotalWaitMs
-      ) {
+      const withinBudget = waitedMs + waitMs <= kustomerSettings.maxTotalWaitMs;
+      if (attemptNumber < kustomerSettings.maxAttempts && withinBudget) {
         waitedMs += waitMs;
         await kustomerSettings.sleep(waitMs);
         continue;
       }
-      const advice = `rate limited by Kustomer (the org-wide budget is shared by every key); gave up after ${attemptNumber} attempt(s) and ${Math.round(waitedMs / 1000)} s of waiting: retry later or send fewer requests (bulk endpoints take 100 records per request)`;
+      const budgetS = Math.round(kustomerSettings.maxTotalWaitMs / 1000);
+      const reason = withinBudget
+        ? `gave up after ${attemptNumber} attempt(s) and ${Math.round(waitedMs / 1000)} s of waiting`
+        : `Kustomer asked to wait ${Math.ceil(waitMs / 1000)} s, more than the ${Math.max(0, Math.round((kustomerSettings.maxTotalWaitMs - waitedMs) / 1000))} s left of the ${budgetS} s waiting budget (waited ${Math.round(waitedMs / 1000)} s over ${attemptNumber} attempt(s))`;
+      const advice = `rate limited by Kustomer (the org-wide budget is shared by every key); ${reason}: retry later or send fewer requests (bulk endpoints take 100 records per request)`;
       throw fail({ message: `${summary}; ${advice}`, status: 429, code, errors, retryAfterMs });
     }
     if (
       response.status >= 500 &&
-      canRepeat &&
-      serverErrorRetries < kustomerSettings.maxServerErrorRetries
+      (await mayRetry(retryAfterMs ?? kustomerBackoff(serverErrorRetries + 1)))
     ) {
-      const waitMs = retryAfterMs ?? kustomerBackoff(serverErrorRetries + 1);
-      if (
-        attemptNumber < kustomerSettings.maxAttempts &&
-        waitedMs + waitMs <= kustomerSettings.maxTotalWaitMs
-      ) {
-        serverErrorRetries++;
-        waitedMs += waitMs;
-        await kustomerSettings.sleep(waitMs);
-        continue;
-      }
+      continue;
     }
     const note =
       response.status >= 500 && !canRepeat
-        ? "; not retried automatically, because the request may have been processed"
-        : "";
+        ? `; ${mayHaveRun}`
+        : response.status >= 500
+          ? `; gave up after ${attemptNumber} attempt(s)`
+          : "";
     throw fail({ message: summary + note, status: response.status, code, errors, retryAfterMs });
   }
 }
 
 type KustomerOutcome =
   | { response: Response; text: string }
-  | { failure: { code: "network_error" | "timeout"; detail: string } };
+  | {
+      failure: {
+        code: "network_error" | "timeout";
+        detail: string;
+        /** False when the request surely never reached the server (connection refused). */
+        reached: boolean;
+      };
+    };
 
 /** One request with a per-attempt timeout that also covers reading the body. */
 async function kustomerFetchOnce(attempt: KustomerAttempt): Promise<KustomerOutcome> {
@@ -3261,7 +3543,7 @@ async function kustomerFetchOnce(attempt: KustomerAttempt): Promise<KustomerOutc
       headers: attempt.headers,
       body: attempt.payload,
       signal: controller.signal,
-      redirect: "error",
+      redirect: "manual",
     });
     const text = await response.text();
     return { response, text };
@@ -3271,36 +3553,62 @@ async function kustomerFetchOnce(attempt: KustomerAttempt): Promise<KustomerOutc
         failure: {
           code: "timeout",
           detail: `no answer within ${kustomerSettings.attemptTimeoutMs} ms`,
+          reached: true,
         },
       };
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      failure: {
-        code: "network_error",
-        detail: `network error: ${kustomerRedact(reason, attempt.apiKey)}`,
-      },
-    };
+    return { failure: kustomerNetworkFailure(error, attempt) };
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Returns the body as Kustomer sent it: parsed JSON, text, or null when empty (204). */
-function kustomerParseBody(response: Response, text: string): unknown {
-  if (response.status === 204 || text.trim() === "") {
-    return null;
+/** Names the host and what went wrong, in words rather than the runtime's internal text. */
+function kustomerNetworkFailure(
+  error: unknown,
+  attempt: KustomerAttempt,
+): { code: "network_error"; detail: string; reached: boolean } {
+  const url = new URL(attempt.url);
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  const where = `${url.hostname}:${port}`;
+  const code = String((error as { code?: unknown } | null)?.code ?? "");
+  if (code === "ECONNREFUSED" || code === "ConnectionRefused") {
+    return {
+      code: "network_error",
+      detail: `could not connect to ${where}: connection refused (nothing listens there; check ${kustomerAuthNames.baseUrl} and that the server runs)`,
+      reached: false,
+    };
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return {
+      code: "network_error",
+      detail: `could not find the host ${url.hostname} (DNS lookup failed: check ${kustomerAuthNames.baseUrl} or ${kustomerAuthNames.orgName}, and the network)`,
+      reached: false,
+    };
   }
+  const raw = error instanceof Error ? error.message : String(error);
+  const words = raw
+    .replace(/Is the computer able to access the url\??/i, "")
+    .replace(/For more information, pass `verbose: true`[^.]*\.?/i, "")
+    .trim();
+  return {
+    code: "network_error",
+    detail: `network error talking to ${where}: ${kustomerRedact(words || code || "connection failed", attempt.apiKey)}`,
+    reached: true,
+  };
 }
 
 /** HTTP/2 responses carry no reason phrase; these are the statuses Kustomer documents. */
 function kustomerStatusText(response: Response): string {
   const known: { [status: number]: string } = {
+    200: "OK",
+    201: "Created",
+    202: "Accepted",
+    301: "Moved Permanently",
+    302: "Found",
+    303: "See Other",
+    307: "Temporary Redirect",
+    308: "Permanent Redirect",
     400: "Bad Request",
     401: "Unauthorized",
     403: "Forbidden",
@@ -3430,8 +3738,10 @@ function kustomerRedact(text: string, apiKey: string): string {
 
 /**
  * Terminal use: `bun run scripts/x.ts --param value`. Flags are main's parameter names; a value is
- * JSON when it parses (a string for string parameters), `@file.json` reads a file. The key comes
- * from KUSTOMER_API_KEY, never from the command line. Exit 1 on an API error, 2 on a usage error.
+ * JSON (text for text parameters), `@file.json` reads a file and `@-` standard input. The key comes
+ * from KUSTOMER_API_KEY, never from the command line. Exit codes: KUSTOMER_EXIT. Output goes
+ * through Bun.write and console.error: process.stdout would load Node's stream modules, which
+ * cost more than the rest of `--help`.
  */
 async function kustomerCli(
   entry: (...args: never[]) => Promise<unknown>,
@@ -3439,16 +3749,18 @@ async function kustomerCli(
 ): Promise<void> {
   const source = await Bun.file(scriptPath).text();
   const signature = kustomerSignature(source);
+  const script = scriptPath.replace(/^.*?(scripts\/)/, "$1");
   const usage = (message: string): never => {
-    process.stderr.write(`${message}\n\n${kustomerHelp(source, signature, scriptPath)}`);
-    process.exit(2);
+    console.error(`${message}\nRun "bun run ${script} --help" for the parameters.`);
+    process.exit(KUSTOMER_EXIT.usage);
   };
   const argv = process.argv.slice(2);
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(kustomerHelp(source, signature, scriptPath));
+    await Bun.write(Bun.stdout, kustomerHelp(source, signature, script));
     return;
   }
   const values: { [name: string]: unknown } = {};
+  let stdinUsed = false;
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index] ?? "";
     const match = /^--([A-Za-z_][\w]*)(?:=(.*))?$/s.exec(flag);
@@ -3459,93 +3771,360 @@ async function kustomerCli(
     const name = match[1] ?? "";
     const parameter = signature.find((item) => item.name === name);
     if (!parameter || name === "auth") {
-      usage(`Unknown parameter --${name}`);
+      const guess = name === "auth" ? undefined : kustomerNearest(name, signature);
+      usage(
+        name === "auth"
+          ? "Unknown parameter --auth: the connection comes from KUSTOMER_API_KEY and KUSTOMER_BASE_URL, KUSTOMER_ORG_NAME or KUSTOMER_REGION"
+          : `Unknown parameter --${name}${guess ? ` (did you mean --${guess}?)` : ""}`,
+      );
       return;
+    }
+    if (name in values) {
+      usage(`--${name} is given twice: pass it once`);
     }
     const raw = match[2] ?? argv[++index];
     if (raw === undefined) {
       usage(`--${name} needs a value`);
       return;
     }
-    values[name] = await kustomerCliValue(raw, parameter.type, usage);
+    let text = raw;
+    let from = "";
+    if (raw === "@-") {
+      if (stdinUsed) {
+        usage(`--${name} @-: standard input is already read by another flag`);
+      }
+      stdinUsed = true;
+      text = await Bun.stdin.text();
+      from = " (from standard input)";
+    } else if (raw.startsWith("@")) {
+      const file = Bun.file(raw.slice(1));
+      if (!(await file.exists())) {
+        usage(`--${name}: file not found: ${raw.slice(1)}`);
+      }
+      text = await file.text();
+      from = ` (from the file ${raw.slice(1)})`;
+    }
+    values[name] = kustomerCliValue(text, parameter, from, usage);
   }
   for (const parameter of signature.slice(1)) {
     if (!parameter.optional && values[parameter.name] === undefined) {
-      usage(`Missing --${parameter.name}`);
+      usage(
+        `Missing --${parameter.name}${parameter.doc ? `: ${parameter.doc.split(". ")[0]}` : ""}`,
+      );
     }
   }
   const env = process.env;
-  const apiKey = env.KUSTOMER_API_KEY ?? "";
-  if (apiKey.trim() === "") {
+  const setting = (name: string) => (env[name] ?? "").trim();
+  const apiKey = setting("KUSTOMER_API_KEY");
+  if (apiKey === "") {
     usage("Set KUSTOMER_API_KEY in the environment (the key is never taken from the command line)");
   }
+  const timeout = setting("KUSTOMER_TIMEOUT_MS");
+  if (timeout !== "") {
+    const ms = /^\d+$/.test(timeout) ? Number(timeout) : Number.NaN;
+    if (!(ms >= 1 && ms <= 3_600_000)) {
+      usage(
+        `KUSTOMER_TIMEOUT_MS must be a whole number of milliseconds from 1 to 3600000 (got "${timeout}")`,
+      );
+    }
+    kustomerSettings.attemptTimeoutMs = ms;
+  }
+  // Messages name what the user set: the environment variables, not the resource's fields.
+  Object.assign(kustomerAuthNames, {
+    apiKey: "KUSTOMER_API_KEY",
+    region: "KUSTOMER_REGION",
+    orgName: "KUSTOMER_ORG_NAME",
+    baseUrl: "KUSTOMER_BASE_URL",
+  });
+  kustomerSettings.log = (line) => console.error(line);
   const auth: Kustomer = { apiKey };
-  if (env.KUSTOMER_BASE_URL) {
-    auth.baseUrl = env.KUSTOMER_BASE_URL;
+  if (setting("KUSTOMER_BASE_URL") !== "") {
+    auth.baseUrl = setting("KUSTOMER_BASE_URL");
   }
-  if (env.KUSTOMER_ORG_NAME) {
-    auth.orgName = env.KUSTOMER_ORG_NAME;
+  if (setting("KUSTOMER_ORG_NAME") !== "") {
+    auth.orgName = setting("KUSTOMER_ORG_NAME");
   }
-  if (env.KUSTOMER_REGION) {
-    auth.region = env.KUSTOMER_REGION as Kustomer["region"];
-  }
-  if (env.KUSTOMER_TIMEOUT_MS) {
-    kustomerSettings.attemptTimeoutMs = Number(env.KUSTOMER_TIMEOUT_MS);
+  if (setting("KUSTOMER_REGION") !== "") {
+    auth.region = setting("KUSTOMER_REGION") as Kustomer["region"];
   }
   const args = signature.map((parameter) =>
     parameter.name === "auth" ? auth : values[parameter.name],
   );
+  let result: unknown;
   try {
-    const result = await entry(...(args as never[]));
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    result = await entry(...(args as never[]));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${kustomerRedact(message, apiKey)}\n`);
-    process.exit(error instanceof KustomerError && error.code === "invalid_input" ? 2 : 1);
+    console.error(kustomerRedact(message, apiKey));
+    process.exit(
+      error instanceof KustomerError && error.code === "invalid_input"
+        ? KUSTOMER_EXIT.usage
+        : KUSTOMER_EXIT.error,
+    );
+  }
+  await Bun.write(Bun.stdout, `${JSON.stringify(result, null, 2)}\n`);
+  const outcome = kustomerCliOutcome(result);
+  if (outcome) {
+    console.error(outcome.line);
+    if (outcome.partial) {
+      process.exit(KUSTOMER_EXIT.partial);
+    }
   }
 }
 
-async function kustomerCliValue(
-  raw: string,
-  type: string,
-  usage: (message: string) => never,
-): Promise<unknown> {
-  let text = raw;
-  if (raw.startsWith("@")) {
-    const file = Bun.file(raw.slice(1));
-    if (!(await file.exists())) {
-      usage(`File not found: ${raw.slice(1)}`);
-    }
-    text = await file.text();
+/** The terminal's exit codes (documented in the README and in every --help). */
+const KUSTOMER_EXIT = { error: 1, usage: 2, partial: 3 };
+
+/**
+ * The summary line of an import or a wait for a bulk operation, and whether anything failed or
+ * was invalid (exit 3: the JSON on stdout lists which).
+ */
+function kustomerCliOutcome(result: unknown): { line: string; partial: boolean } | undefined {
+  const value = (result ?? {}) as { [field: string]: unknown };
+  const summary = value.summary as { [field: string]: number } | undefined;
+  if (summary && typeof summary.records === "number") {
+    const s = summary;
+    return {
+      line: `import: ${s.records} records: ${s.created} created, ${s.existing} existing, ${s.failed} failed, ${s.invalid} invalid; ${s.bulkOperations} bulk operations, ${s.requests} requests (${s.throttled} throttled), ${s.seconds} s`,
+      partial: (s.failed ?? 0) + (s.invalid ?? 0) > 0,
+    };
   }
-  // A string parameter keeps its text as is, so an id like 0123 is not read as a number.
-  if (/^(string|"[^"]*")(\s*\|\s*("[^"]*"|undefined|null))*$/.test(type)) {
+  if (typeof value.succeeded === "number" && typeof value.failed === "number") {
+    return {
+      line: `bulk operation ${value.id}: ${value.status}, ${value.succeeded} succeeded, ${value.failed} failed; ${value.requests} requests, ${value.seconds} s`,
+      partial: value.failed > 0,
+    };
+  }
+  return undefined;
+}
+
+/** The parameter a mistyped flag most likely meant (case, a typo or two, a prefix). */
+function kustomerNearest(name: string, signature: KustomerParameter[]): string | undefined {
+  const wanted = name.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const parameter of signature.slice(1)) {
+    const candidate = parameter.name.toLowerCase();
+    let distance = kustomerDistance(wanted, candidate);
+    if (candidate.startsWith(wanted) || wanted.startsWith(candidate)) {
+      distance = Math.min(distance, 1);
+    }
+    if (
+      distance <= Math.max(1, Math.floor(candidate.length / 3)) &&
+      (!best || distance < best.distance)
+    ) {
+      best = { name: parameter.name, distance };
+    }
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance. */
+function kustomerDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** A flag's text as main's parameter takes it: JSON, or the text itself for text parameters. */
+function kustomerCliValue(
+  text: string,
+  parameter: KustomerParameter,
+  from: string,
+  usage: (message: string) => never,
+): unknown {
+  const kind = kustomerKind(parameter);
+  // A text parameter keeps its text as is, so an id like 0123 is not read as a number.
+  if (kind === "text" || kind === "choice") {
     return text;
   }
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    if (kind === "number" || kind === "boolean") {
+      return usage(
+        `--${parameter.name} takes ${kind === "number" ? "a number" : "true or false"}${from} (got ${JSON.stringify(text.slice(0, 60))})`,
+      );
+    }
+    const where = kustomerJsonError(text);
+    const csv = /\.csv\)$/i.test(from) ? "; convert the CSV to a JSON list of objects first" : "";
+    return usage(`--${parameter.name} is not valid JSON${from}: ${where}${csv}`);
   }
 }
 
-/** A parameter of main: its type on one line, and as written in the script (for --help). */
-type KustomerParameter = { name: string; optional: boolean; type: string; written: string };
+/** Where and why a text is not JSON: "line 1, column 15: a comma before }" and the line itself. */
+function kustomerJsonError(text: string): string {
+  let at = 0;
+  const fail = (what: string): never => {
+    throw new Error(what);
+  };
+  const space = () => {
+    while (at < text.length && " \t\n\r".includes(text[at] ?? "")) {
+      at++;
+    }
+  };
+  const string = () => {
+    at++;
+    while (at < text.length) {
+      const char = text[at] ?? "";
+      if (char === "\\") {
+        at += 2;
+      } else if (char === '"') {
+        at++;
+        return;
+      } else if (char < " ") {
+        fail("a line break or control character inside a string (write it as \\n)");
+      } else {
+        at++;
+      }
+    }
+    fail("a string that is never closed");
+  };
+  const value = (): void => {
+    space();
+    const char = text[at];
+    if (char === "{" || char === "[") {
+      const close = char === "{" ? "}" : "]";
+      at++;
+      space();
+      if (text[at] === close) {
+        at++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (char === "{") {
+          if (text[at] === "}") {
+            fail("a comma before } (JSON allows no trailing comma)");
+          }
+          if (text[at] !== '"') {
+            fail(
+              `a field name in double quotes expected, found ${JSON.stringify(text[at] ?? "the end")}`,
+            );
+          }
+          string();
+          space();
+          if (text[at] !== ":") {
+            fail(
+              `":" expected after the field name, found ${JSON.stringify(text[at] ?? "the end")}`,
+            );
+          }
+          at++;
+        } else if (text[at] === "]") {
+          fail("a comma before ] (JSON allows no trailing comma)");
+        }
+        value();
+        space();
+        if (text[at] === ",") {
+          at++;
+          continue;
+        }
+        if (text[at] === close) {
+          at++;
+          return;
+        }
+        fail(
+          at >= text.length
+            ? `the text ends before the closing ${close}`
+            : `"," or "${close}" expected, found ${JSON.stringify(text[at])}`,
+        );
+      }
+    }
+    if (char === '"') {
+      string();
+      return;
+    }
+    const literal = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(at));
+    if (literal) {
+      at += literal[0].length;
+      return;
+    }
+    fail(
+      char === undefined
+        ? "the text ends where a value should be"
+        : `a value expected, found ${JSON.stringify(char)}${char === "'" ? " (JSON strings take double quotes)" : ""}`,
+    );
+  };
+  try {
+    value();
+    space();
+    if (at < text.length) {
+      fail(`more text after the JSON value: ${JSON.stringify(text[at])}`);
+    }
+    return "it could not be read";
+  } catch (error) {
+    const before = text.slice(0, at).split("\n");
+    const line = before.length;
+    const column = (before[before.length - 1] ?? "").length + 1;
+    const shown = (text.split("\n")[line - 1] ?? "").slice(Math.max(0, column - 40), column + 20);
+    return `line ${line}, column ${column}: ${(error as Error).message} (near ${JSON.stringify(shown)})`;
+  }
+}
 
-/** Reads main's parameters (name, optional, type text) from the script's own source. */
+/** A parameter of main, as written in the script: what --help and the flags need. */
+type KustomerParameter = {
+  name: string;
+  optional: boolean;
+  /** The type on one line ("unknown" when only a default gives it). */
+  type: string;
+  /** The type as written, comments left out. */
+  written: string;
+  /** The default's source text, when main gives one. */
+  default?: string;
+  /** The doc comment just before the parameter, on one line. */
+  doc?: string;
+};
+
+/**
+ * Reads main's parameters from the script's own source, as Windmill's parser does (names, order,
+ * optional or defaulted, types, doc comments); tests/windmill.test.ts checks the two agree on
+ * every script. It is read here rather than with Windmill's parser, whose WebAssembly would make
+ * `--help` several times slower.
+ */
 function kustomerSignature(source: string): KustomerParameter[] {
-  // Comments go first: a comma or a bracket in a field's doc comment is not part of the signature.
   const from = source.indexOf("(", source.indexOf("export async function main"));
-  const text = source.slice(from).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+  const parts: { code: string; doc?: string }[] = [];
+  let current = { code: "", doc: undefined as string | undefined };
   let depth = 0;
-  let current = "";
-  const parts: string[] = [];
-  for (let index = 1; index < text.length; index++) {
-    const char = text[index] ?? "";
+  for (let index = from + 1; index < source.length; index++) {
+    const char = source[index] ?? "";
+    const next = source[index + 1] ?? "";
+    if (char === "/" && (next === "*" || next === "/")) {
+      // Comments are not code: a comma or bracket in them must not split or end a parameter.
+      const end = next === "*" ? source.indexOf("*/", index + 2) + 2 : source.indexOf("\n", index);
+      const comment = source.slice(index, end);
+      if (depth === 0 && comment.startsWith("/**")) {
+        current.doc = comment
+          .replace(/^\/\*\*|\*\/$/g, "")
+          .replace(/\n\s*\* ?/g, " ")
+          .replace(/\s+/g, " ")
+          .trim();
+      }
+      index = end - 1;
+      continue;
+    }
+    if (char === '"' || char === "'" || char === "`") {
+      let end = index + 1;
+      while (end < source.length && source[end] !== char) {
+        end += source[end] === "\\" ? 2 : 1;
+      }
+      current.code += source.slice(index, end + 1);
+      index = end;
+      continue;
+    }
     if ("({[<".includes(char)) {
       depth++;
-    }
-    if (")}]>".includes(char)) {
+    } else if (")}]".includes(char) || (char === ">" && source[index - 1] !== "=")) {
       depth--;
     }
     if (depth < 0) {
@@ -3553,42 +4132,215 @@ function kustomerSignature(source: string): KustomerParameter[] {
     }
     if (char === "," && depth === 0) {
       parts.push(current);
-      current = "";
+      current = { code: "", doc: undefined };
     } else {
-      current += char;
+      current.code += char;
     }
   }
   parts.push(current);
   return parts
-    .map((part) => part.trim())
-    .filter((part) => part !== "")
+    .filter((part) => part.code.trim() !== "")
     .map((part) => {
-      const match = /^(\w+)(\?)?\s*(?::\s*([\s\S]*?))?\s*(?:=\s*([\s\S]*))?$/.exec(part);
+      const code = part.code.trim();
+      const match = /^(\w+)(\?)?\s*(?::\s*([\s\S]*?))?\s*(?:=\s*([\s\S]*))?$/.exec(code);
       const type = (match?.[3] ?? "unknown").replace(/\s+/g, " ").trim();
+      const defaultText = match?.[4]?.trim();
       const optional =
-        Boolean(match?.[2]) || match?.[4] !== undefined || /\|\s*(undefined|null)$/.test(type);
+        Boolean(match?.[2]) || defaultText !== undefined || /\|\s*(undefined|null)$/.test(type);
       const written = (match?.[3] ?? "unknown").trim().replace(/\n\s*\n/g, "\n");
-      return { name: match?.[1] ?? part, optional, type, written };
+      const parameter: KustomerParameter = { name: match?.[1] ?? code, optional, type, written };
+      if (defaultText !== undefined) {
+        parameter.default = defaultText;
+      }
+      if (part.doc) {
+        parameter.doc = part.doc;
+      }
+      return parameter;
     });
 }
 
-function kustomerHelp(source: string, signature: KustomerParameter[], scriptPath: string): string {
-  const title = /\/\*\*\s*\n\s*\*\s*(.+)/.exec(source)?.[1]?.trim() ?? "Kustomer script";
-  const route = /^\s*\*\s*((?:GET|POST|PUT|PATCH|DELETE) \/\S+)/m.exec(source)?.[1] ?? "";
-  const lines = signature.slice(1).map((parameter) => {
-    const type = parameter.written.replace(/\s*\|\s*undefined$/, "");
-    return `  --${parameter.name}${parameter.optional ? " (optional)" : ""}: ${type}`;
+/** What a flag takes: text, one of a few words, a number, true/false, or JSON. */
+function kustomerKind(
+  parameter: KustomerParameter,
+): "text" | "choice" | "number" | "boolean" | "json" {
+  const type =
+    parameter.type === "unknown" ? kustomerTypeOfDefault(parameter.default) : parameter.type;
+  const options = type.replace(/\s*\|\s*(undefined|null)\b/g, "").replace(/^\|\s*/, "");
+  if (/^string$/.test(options)) {
+    return "text";
+  }
+  if (/^"[^"]*"(\s*\|\s*"[^"]*")*$/.test(options)) {
+    return "choice";
+  }
+  if (options === "number") {
+    return "number";
+  }
+  if (options === "boolean") {
+    return "boolean";
+  }
+  return "json";
+}
+
+function kustomerTypeOfDefault(text: string | undefined): string {
+  if (text === undefined) {
+    return "unknown";
+  }
+  if (/^-?\d/.test(text)) {
+    return "number";
+  }
+  if (text === "true" || text === "false") {
+    return "boolean";
+  }
+  return /^["'`]/.test(text) ? "string" : "unknown";
+}
+
+/** The first level of fields of an object type (or of a list of objects): name and required. */
+function kustomerFields(type: string): { name: string; required: boolean }[] {
+  const fields: { name: string; required: boolean }[] = [];
+  const start = type.indexOf("{");
+  let depth = 0;
+  let atStart = false;
+  for (let index = start; start >= 0 && index < type.length; index++) {
+    const char = type[index] ?? "";
+    if ("{[(<".includes(char)) {
+      depth++;
+      atStart = depth === 1;
+      continue;
+    }
+    if ("}])".includes(char) || (char === ">" && type[index - 1] !== "=")) {
+      depth--;
+      if (depth === 0) {
+        break;
+      }
+      continue;
+    }
+    if (depth === 1 && (char === ";" || char === "\n" || char === ",")) {
+      atStart = true;
+      continue;
+    }
+    if (depth === 1 && atStart && /\S/.test(char)) {
+      atStart = false;
+      const field = /^(\w+)(\?)?\s*:/.exec(type.slice(index));
+      if (field?.[1]) {
+        fields.push({ name: field[1], required: field[2] !== "?" });
+      }
+    }
+  }
+  return fields;
+}
+
+/** The range or allowed values of a query parameter, from the script's querySchema. */
+function kustomerQueryRule(source: string, name: string): string {
+  const rule = new RegExp(`^\\s+"?${name}"?: (\\{[^\\n]*\\}),?$`, "m").exec(
+    source.slice(source.indexOf("querySchema: {")),
+  )?.[1];
+  if (!rule || !source.includes("querySchema: {")) {
+    return "";
+  }
+  const min = /minimum: (-?[\d.]+)/.exec(rule)?.[1];
+  const max = /maximum: (-?[\d.]+)/.exec(rule)?.[1];
+  const integer = rule.includes('"integer"') ? "whole number " : "";
+  if (min !== undefined && max !== undefined) {
+    return `${integer}${min} to ${max}`;
+  }
+  if (min !== undefined) {
+    return `${integer}≥ ${min}`;
+  }
+  return max !== undefined ? `${integer}≤ ${max}` : "";
+}
+
+/** --help, in the order of a manual page: what it does, how to call it, each flag, the rest. */
+function kustomerHelp(source: string, signature: KustomerParameter[], script: string): string {
+  const header = /\/\*\*\s*\n([\s\S]*?)\*\//.exec(source)?.[1] ?? "";
+  const lines = header.split("\n").map((line) => line.replace(/^\s*\* ?/, "").trimEnd());
+  const title = lines[0]?.trim() || "Kustomer script";
+  const routes = lines.filter((line) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(line));
+  const roles = lines.find((line) => line.startsWith("Roles"));
+  const reference = lines.find((line) => line.startsWith("Reference"));
+  const blank = lines.indexOf("", 1);
+  const description = lines
+    .slice(
+      blank + 1,
+      lines.findIndex((line, index) => index > blank && line === ""),
+    )
+    .join(" ");
+  const wrap = (text: string, indent: string, width = 96): string[] => {
+    const out: string[] = [];
+    let line = "";
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      if (line !== "" && indent.length + line.length + 1 + word.length > width) {
+        out.push(indent + line);
+        line = word;
+      } else {
+        line = line === "" ? word : `${line} ${word}`;
+      }
+    }
+    return line === "" ? out : [...out, indent + line];
+  };
+  const parameters = signature.slice(1);
+  const required = parameters.filter((parameter) => !parameter.optional);
+  const flagLines = parameters.flatMap((parameter) => {
+    const kind = kustomerKind(parameter);
+    const options = parameter.type.match(/"[^"]*"/g)?.map((item) => item.slice(1, -1)) ?? [];
+    const value = {
+      text: "TEXT",
+      choice: options.join("|"),
+      number: "NUMBER",
+      boolean: "true|false",
+      json: "JSON",
+    }[kind];
+    const facts: string[] = [];
+    if (!parameter.optional) {
+      facts.push("required");
+    }
+    const range = kustomerQueryRule(source, parameter.name);
+    if (range) {
+      facts.push(range);
+    }
+    if (parameter.default !== undefined) {
+      facts.push(`default ${parameter.default.replace(/^"(.*)"$/, "$1")}`);
+    }
+    const fields = kind === "json" ? kustomerFields(parameter.written) : [];
+    const list = /\]\s*(\|\s*undefined)?$/.test(parameter.type) ? "A list of objects" : "An object";
+    const shape =
+      fields.length > 0
+        ? `${list} with ${fields.length} field(s): ${fields
+            .slice(0, 14)
+            .map((field) => field.name + (field.required ? "" : "?"))
+            .join(", ")}${fields.length > 14 ? ", …" : ""} (types: main() in ${script})`
+        : kind === "json" && parameter.type !== "unknown"
+          ? `Type: ${parameter.type.length > 70 ? `${parameter.type.slice(0, 67)}…` : parameter.type}`
+          : "";
+    return [
+      `  --${parameter.name} ${value}${facts.length > 0 ? `  (${facts.join("; ")})` : ""}`,
+      ...wrap(
+        [parameter.doc?.replace(/([^.])$/, "$1."), shape].filter(Boolean).join(" "),
+        "      ",
+      ),
+    ];
   });
   return [
-    `${title}${route ? ` (${route})` : ""}`,
+    `${script.replace(/^.*\//, "").replace(/\.ts$/, "")}: ${title}`,
+    ...routes.map((route) => `  ${route}`),
     "",
-    `Usage: bun run ${scriptPath.replace(/^.*?(scripts\/)/, "$1")} [--name value ...]`,
+    ...wrap(description, ""),
     "",
-    "Parameters (values are JSON, or text for strings; @file.json reads a file):",
-    ...(lines.length > 0 ? lines : ["  (none)"]),
+    `Usage: bun run ${script}${required.map((parameter) => ` --${parameter.name} …`).join("")}${parameters.length > required.length ? " [--name value …]" : ""}`,
     "",
-    "Environment: KUSTOMER_API_KEY (required), KUSTOMER_BASE_URL or KUSTOMER_ORG_NAME or",
-    "KUSTOMER_REGION (us, eu, india) to choose the host, KUSTOMER_TIMEOUT_MS (per attempt).",
+    "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
+    ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
+    ...(routes.some((route) => /^(PUT|PATCH) /.test(route)) &&
+    parameters.some((p) => p.name === "body")
+      ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
+      : []),
+    "",
+    ...(roles ? wrap(roles, "") : []),
+    ...(reference ? [reference] : []),
+    "Environment: KUSTOMER_API_KEY (required; never on the command line); the host from",
+    "  KUSTOMER_BASE_URL, KUSTOMER_ORG_NAME or KUSTOMER_REGION (us, eu, india), else US;",
+    "  KUSTOMER_TIMEOUT_MS per attempt (default 30000).",
+    "Exit status: 0 done; 1 Kustomer or network error; 2 usage error or invalid input (nothing",
+    "  sent); 3 some records failed or were invalid (the JSON output lists them).",
     "",
   ].join("\n");
 }
