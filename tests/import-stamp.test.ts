@@ -1,14 +1,9 @@
 // The import block of resources/bulk-import.ts is stamped, byte for byte, into the import scripts and
-// wait_for_bulk_operation (after the shared block, whose names it uses), and the flow's copy of a
-// script is that script, byte for byte. Run `bun run stamp` after editing resources/bulk-import.ts.
+// wait_for_bulk_operation (after the shared block, whose names it uses). Run `bun run stamp` after
+// editing resources/bulk-import.ts.
 import { describe, expect, test } from "bun:test";
 import { HANDWRITTEN } from "../tools/handwritten.ts";
-import {
-  extractImportBlock,
-  FLOW_SCRIPT_COPIES,
-  readImportBlock,
-  stampImportBlock,
-} from "../tools/stamp.ts";
+import { extractImportBlock, readImportBlock, stampImportBlock } from "../tools/stamp.ts";
 import { listScripts, readProjectFile } from "./helpers/project.ts";
 
 const canonical = readImportBlock();
@@ -56,9 +51,3 @@ test("only the hand-written scripts carry the import block", () => {
   );
   expect(withBlock).toEqual([...carriers].sort());
 });
-
-for (const { script, copy } of FLOW_SCRIPT_COPIES) {
-  test(`${copy} is ${script}, byte for byte`, () => {
-    expect(readProjectFile(copy)).toBe(readProjectFile(script));
-  });
-}

@@ -1,11 +1,13 @@
 // Packages the collection as a Windmill workspace tree that `wmill sync push` takes as it is:
 //
-//   wmill.yaml                          sync scope: f/kustomer only, TypeScript is Bun
+//   wmill.yaml                          sync scope: exactly the items below, TypeScript is Bun
 //   wmill-lock.yaml                     wmill's metadata hashes, so a push reports nothing stale
 //   kustomer.resource-type.yaml         the `kustomer` resource type (pushed on its own, see below)
 //   f/kustomer/folder.meta.yaml         the Windmill folder
 //   f/kustomer/<folder>/<name>.ts       each script, byte for byte
-//   f/kustomer/<folder>/<name>.script.yaml   summary, description, schema, `lock: ''`
+//   f/kustomer/<folder>/<name>.script.yaml   summary, description, schema, lock, timeout
+//   f/kustomer/<folder>/<name>.script.lock   Windmill's lock for a Bun script without imports
+//   f/kustomer/flows/<name>__flow/      each flow of resources/flows/, its inline scripts and locks
 //
 // `bun run build:windmill [--out DIR]` (default dist/windmill). The output directory is emptied
 // first, so a deleted script does not linger (a push would otherwise keep redeploying it).
@@ -15,10 +17,13 @@
 //   windmill-parser-wasm-ts, the version the CLI pins) and `argSigToJsonSchemaType`, which the CLI
 //   imports from windmill-utils-internal; the npm package of that name exports the same function,
 //   so it is used here rather than reimplemented.
-// - lock: a script without dependencies has `lock: ''` and no .script.lock file. That is what
-//   `updateScriptLock` writes when the server returns an empty lock, and what `sync pull` produces
-//   for such a script (commands/sync/sync.ts: "a genuinely lock-free script ... serializes
-//   `lock: ''`"). The scripts import nothing (//native, fetch only); the build checks it.
+// - lock: the lock Windmill's own dependency job computes for a Bun script that imports nothing
+//   (backend windmill-worker bun_executor.rs `gen_bun_lockfile`: the package.json its builder writes
+//   when there is nothing to install, `{"dependencies": {}}`, then "\n//bun.lock\n", then
+//   "<empty>" in place of a lockfile), in a .script.lock file referenced as `!inline`, as
+//   `wmill generate-metadata` writes it (utils/metadata.ts `updateScriptLock`). A `lock: ''` would
+//   be refused by `wmill lint --locks-required` and `sync push --locks-required` (`isLockResolved`
+//   treats "" as missing). The scripts import nothing; the build checks it.
 // - language: not a field of .script.yaml. wmill takes it from the file extension and
 //   `defaultTs` in wmill.yaml (utils/script_common.ts `inferContentTypeFromFilePath`); the server
 //   then reads `//native` from the content. The workspace export has no such field either
@@ -34,10 +39,10 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import init, { parse_deno, parse_ts_imports } from "windmill-parser-wasm-ts";
 import { argSigToJsonSchemaType, type SchemaProperty } from "windmill-utils-internal";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { STANDALONE_SCRIPTS } from "./handwritten.ts";
 
 export const PROJECT_ROOT = join(import.meta.dir, "..");
@@ -81,11 +86,13 @@ export type ScriptSchema = {
 export type ScriptMetadata = {
   summary: string;
   description: string;
-  /** '' for a script without dependencies; absent when Windmill is to resolve them. */
+  /** `!inline` the shipped lock; absent when Windmill is to resolve the imports on deploy. */
   lock?: string;
   kind: "script";
   schema: ScriptSchema;
   has_preprocessor?: true;
+  /** Seconds Windmill lets a job run: set for the Bun scripts that run long (see `jobTimeout`). */
+  timeout?: number;
 };
 
 export type BuiltScript = {
@@ -96,7 +103,30 @@ export type BuiltScript = {
   metadata: ScriptMetadata;
 };
 
-export type BuildResult = { outDir: string; scripts: BuiltScript[]; files: string[] };
+export type BuiltFlow = {
+  /** resources/flows/<name>.flow */
+  source: string;
+  /** f/kustomer/flows/<name> (the Windmill path) */
+  windmillPath: string;
+};
+
+export type BuildResult = {
+  outDir: string;
+  scripts: BuiltScript[];
+  flows: BuiltFlow[];
+  files: string[];
+};
+
+/**
+ * The lock Windmill's dependency job computes for a Bun script without imports (backend
+ * windmill-worker/src/bun_executor.rs, `gen_bun_lockfile` with `export_pkg`): the package.json
+ * its builder writes when nothing is imported, BUN_LOCK_SPLIT, and EMPTY_FILE for the lockfile.
+ */
+export const NO_DEPENDENCIES_BUN_LOCK = '{\n  "dependencies": {}\n}\n//bun.lock\n<empty>';
+
+/** Seconds added to a script's own deadline for its Windmill job timeout: the last reads and the
+ * result have time to finish before Windmill would kill the job and lose its accounting. */
+export const TIMEOUT_MARGIN_SECONDS = 120;
 
 let parserReady: Promise<unknown> | undefined;
 
@@ -274,24 +304,53 @@ function scriptYaml(metadata: ScriptMetadata): string {
   return toYaml(sortedLikeWmill({ ...metadata, schema }));
 }
 
-const WMILL_YAML = `${GENERATED_MARKER}
-# \`wmill sync push\` from this directory makes the workspace match this tree within its scope:
-# the ${WINDMILL_FOLDER} folder (scripts under f/${WINDMILL_FOLDER} that are not here are archived).
-# Nothing else in the workspace is touched.
+/**
+ * wmill.yaml for the tree. `includes` lists every file the collection ships, one by one, so that a
+ * push creates, updates or archives those and nothing else: `wmill sync push` compares the local
+ * tree with the workspace export through the same filter (commands/sync/sync.ts `ignoreF`), and
+ * whatever the filter leaves out is neither written nor deleted. A `f/kustomer/**` pattern would
+ * archive the scripts and delete the flows a user made in the folder. Workspace dependencies and
+ * datatable migrations pass any `includes` (`ignoreF` lets them through unless skipped), so they
+ * are skipped here; resource types too (they cannot be scoped by name). The keys and comments
+ * follow the template of `wmill init` (CLI 1.819): `syncBehavior: v1` keeps the workspace's
+ * ownership of items on update, `nonDottedPaths` names flow folders `<name>__flow`.
+ */
+export function wmillYaml(shipped: string[]): string {
+  const includes = [...shipped].sort().map((file) => `  - '${file}'`);
+  return `${GENERATED_MARKER}
+# \`wmill sync push\` from this directory creates or updates exactly the files listed under
+# \`includes\` (the collection's scripts, flows and folder) and never touches anything else: your own
+# scripts, flows and apps (in f/${WINDMILL_FOLDER} too), resources, variables, resource types, schedules,
+# triggers, workspace dependencies and datatable migrations are outside its scope.
 defaultTs: bun
 includes:
-  - f/${WINDMILL_FOLDER}/**
+${includes.join("\n")}
 excludes: []
 codebases: []
 skipVariables: true
 skipResources: true
-# Resource types cannot be scoped by name: turning this off would delete every other custom
-# resource type of the workspace. Push the collection's types on their own instead:
-${RESOURCE_TYPES.map((name) => `#   wmill resource-type push ${name}.resource-type.yaml ${name}\n`).join("")}skipResourceTypes: true
+# Resource types cannot be scoped by name: syncing them would delete every other custom resource
+# type of the workspace. See the README (Deploying to Windmill) for the collection's types.
+skipResourceTypes: true
 skipSecrets: true
+skipScripts: false
+skipFlows: false
+skipApps: true
+skipFolders: false
+# Dependency files under dependencies/ and datatable migrations are not filtered by \`includes\`:
+# without these two, a push would delete the workspace's own.
+skipWorkspaceDependencies: true
+skipDatatableMigrations: true
 includeSchedules: false
 includeTriggers: false
+includeUsers: false
+includeGroups: false
+includeSettings: false
+includeKey: false
+nonDottedPaths: true
+syncBehavior: v1
 `;
+}
 
 /**
  * What `wmill generate-metadata` records for a script in wmill-lock.yaml (utils/metadata.ts,
@@ -302,6 +361,29 @@ export function metadataHash(content: string, metadataYaml: string): string {
   return createHash("sha256")
     .update(JSON.stringify({}) + content + metadataYaml)
     .digest("hex");
+}
+
+/**
+ * What `wmill generate-metadata` records in wmill-lock.yaml for a flow folder (utils/metadata.ts
+ * `generateFlowHash` with no workspace dependencies, keys from `v2LockPath`): per inline script,
+ * SHA-256 of its content + "{}"; and `__flow_hash`, SHA-256 of those hashes as sorted JSON. With
+ * them, `wmill sync push` does not report the flow's locks as stale.
+ */
+export function flowLockEntries(
+  folder: string,
+  files: Map<string, string>,
+): { [key: string]: string } {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const hashes: { [file: string]: string } = {};
+  for (const file of [...files.keys()].filter((name) => name.endsWith(".ts")).sort()) {
+    hashes[file] = sha256(`${files.get(file)}{}`);
+  }
+  const entries: { [key: string]: string } = {};
+  for (const [file, hash] of Object.entries(hashes)) {
+    entries[`${folder}+${file}`] = hash;
+  }
+  entries[`${folder}+__flow_hash`] = sha256(JSON.stringify(hashes));
+  return entries;
 }
 
 /** scripts/<folder>/<name>.ts, sorted; a .ts file anywhere else under scripts/ is an error. */
@@ -333,6 +415,106 @@ function assertClearable(outDir: string): void {
   }
 }
 
+/**
+ * The lock a script ships with: Windmill's lock for a Bun script without imports, or "" for a
+ * script that imports `windmill-client` (the only import a script may have: Windmill provides it);
+ * Windmill computes that one when the script is deployed, as for any script pushed without a lock.
+ */
+function scriptLock(content: string, source: string): string {
+  const imports: { imports?: string[]; error?: string } = JSON.parse(parse_ts_imports(content));
+  if (imports.error) {
+    throw new Error(`${source}: Windmill's parser cannot read its imports: ${imports.error}`);
+  }
+  const found = imports.imports ?? [];
+  const other = found.filter((name) => name !== "windmill-client");
+  if (other.length > 0) {
+    throw new Error(
+      `${source}: imports ${JSON.stringify(other)}; a script must paste into Windmill alone ` +
+        "(windmill-client is the only import allowed)",
+    );
+  }
+  return found.length === 0 ? NO_DEPENDENCIES_BUN_LOCK : "";
+}
+
+/**
+ * Windmill's job timeout for a script that runs on Bun (no `//native`) and has a deadline: its
+ * default `deadlineSeconds` plus a margin, so the script stops on its own (and reports what it did)
+ * before Windmill kills the job. Native scripts keep the instance default: they make one request.
+ */
+export function jobTimeout(content: string, schema: ScriptSchema): number | undefined {
+  if (content.startsWith("//native")) {
+    return undefined;
+  }
+  const deadline = schema.properties.deadlineSeconds?.default;
+  return typeof deadline === "number" ? deadline + TIMEOUT_MARGIN_SECONDS : undefined;
+}
+
+/** resources/flows/<name>.flow, sorted. */
+export function listSourceFlows(root = PROJECT_ROOT): string[] {
+  const dir = join(root, "resources", "flows");
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".flow") && existsSync(join(dir, name, "flow.yaml")))
+    .sort()
+    .map((name) => `resources/flows/${name}`);
+}
+
+type FlowModule = {
+  id: string;
+  value: {
+    type: string;
+    language?: string;
+    content?: string;
+    lock?: string;
+    modules?: FlowModule[];
+    branches?: { modules: FlowModule[] }[];
+    default?: FlowModule[];
+  };
+};
+
+/** Every module of a flow, nested ones included (loops and branches). */
+function allModules(modules: FlowModule[]): FlowModule[] {
+  return modules.flatMap((module) => [
+    module,
+    ...allModules(module.value.modules ?? []),
+    ...(module.value.branches ?? []).flatMap((branch) => allModules(branch.modules)),
+    ...allModules(module.value.default ?? []),
+  ]);
+}
+
+/**
+ * A flow folder's files for the tree: flow.yaml with a lock for each inline Bun script (as
+ * `wmill generate-metadata` writes one: `<script>.lock` next to `<script>.ts`, referenced as
+ * `!inline`), the inline scripts byte for byte, and the locks.
+ */
+function flowFiles(flowDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const flow = parse(readFileSync(join(flowDir, "flow.yaml"), "utf8")) as {
+    value: { modules: FlowModule[] };
+  };
+  for (const module of allModules(flow.value.modules)) {
+    const content = module.value.content ?? "";
+    if (module.value.type !== "rawscript" || !content.startsWith("!inline ")) {
+      continue;
+    }
+    const file = content.slice("!inline ".length).trim();
+    const source = readFileSync(join(flowDir, file), "utf8");
+    files.set(file, source);
+    if (module.value.language === "bun") {
+      const lock = scriptLock(source, join(flowDir, file));
+      if (lock !== "") {
+        const lockFile = file.replace(/\.ts$/, ".lock");
+        files.set(lockFile, lock);
+        module.value.lock = `!inline ${lockFile}`;
+      }
+    }
+  }
+  files.set("flow.yaml", toYaml(flow));
+  return files;
+}
+
 /** Builds the tree into `outDir` (emptied first) and returns what it wrote. */
 export async function buildWindmillTree(
   options: { outDir?: string; root?: string } = {},
@@ -348,17 +530,6 @@ export async function buildWindmillTree(
   for (const source of listSourceScripts(root)) {
     const bytes = readFileSync(join(root, source));
     const content = bytes.toString("utf8");
-    const imports: { imports?: string[]; error?: string } = JSON.parse(parse_ts_imports(content));
-    // windmill-client is the one import allowed (the polling triggers keep their state with it).
-    // Such a script gets no lock here: Windmill resolves its dependency when it is deployed, as
-    // for a script pasted in the editor.
-    const needsResolution = (imports.imports ?? []).length > 0;
-    if (imports.error || (imports.imports ?? []).some((name) => name !== "windmill-client")) {
-      throw new Error(
-        `${source}: imports ${JSON.stringify(imports.imports ?? imports.error)}; ` +
-          "a script with dependencies needs a lock from `wmill generate-metadata`",
-      );
-    }
     const { schema, hasPreprocessor } = inferSchema(content, source);
     if (
       !STANDALONE_SCRIPTS.has(source) &&
@@ -369,19 +540,38 @@ export async function buildWindmillTree(
           `${RESOURCE_TYPE} resource picker`,
       );
     }
+    const windmillPath = source.replace(/^scripts\//, `f/${WINDMILL_FOLDER}/`).replace(/\.ts$/, "");
+    const lock = scriptLock(content, source);
+    const timeout = jobTimeout(content, schema);
     const metadata: ScriptMetadata = {
       ...scriptDocs(content, source),
-      ...(needsResolution ? {} : { lock: "" }),
+      // A script that imports windmill-client gets no lock: Windmill resolves it on deploy.
+      ...(lock === "" ? {} : { lock: `!inline ${windmillPath}.script.lock` }),
       kind: "script",
       schema,
       ...(hasPreprocessor ? { has_preprocessor: true as const } : {}),
+      ...(timeout !== undefined ? { timeout } : {}),
     };
-    const windmillPath = source.replace(/^scripts\//, `f/${WINDMILL_FOLDER}/`).replace(/\.ts$/, "");
     const yaml = scriptYaml(metadata);
     outputs.set(`${windmillPath}.ts`, bytes);
     outputs.set(`${windmillPath}.script.yaml`, yaml);
+    if (lock !== "") {
+      outputs.set(`${windmillPath}.script.lock`, lock);
+    }
     locks[windmillPath] = metadataHash(content, yaml);
     scripts.push({ source, windmillPath, metadata });
+  }
+
+  const flows: BuiltFlow[] = [];
+  for (const source of listSourceFlows(root)) {
+    const name = basename(source, ".flow");
+    const windmillPath = `f/${WINDMILL_FOLDER}/flows/${name}`;
+    const files = flowFiles(join(root, source));
+    for (const [file, text] of files) {
+      outputs.set(`${windmillPath}__flow/${file}`, text);
+    }
+    Object.assign(locks, flowLockEntries(`${windmillPath}__flow`, files));
+    flows.push({ source, windmillPath });
   }
 
   for (const name of RESOURCE_TYPES) {
@@ -404,7 +594,8 @@ export async function buildWindmillTree(
       display_name: WINDMILL_FOLDER,
     }),
   );
-  outputs.set("wmill.yaml", WMILL_YAML);
+  const shipped = [...outputs.keys()].filter((file) => file.startsWith("f/"));
+  outputs.set("wmill.yaml", wmillYaml(shipped));
   outputs.set("wmill-lock.yaml", toYaml({ version: "v2", locks }));
 
   // Emptied only now that every script has been read, so a failing build leaves the last one.
@@ -415,7 +606,7 @@ export async function buildWindmillTree(
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, outputs.get(file) ?? "");
   }
-  return { outDir, scripts, files };
+  return { outDir, scripts, flows, files };
 }
 
 const USAGE = `Usage: bun run build:windmill [--out DIR]

@@ -15,8 +15,10 @@ export type HandwrittenScript = {
    */
   standalone?: true;
   /**
-   * "bun" for steps that run long (exports, triggers): no //native line, so Windmill runs them on
-   * Bun with its full timeout instead of the lightweight native worker.
+   * "bun" for a step that runs long or holds many records (imports, waits, exports, triggers): no
+   * //native line, so Windmill runs it on Bun with its own job timeout, since the native runtime is
+   * a V8 isolate of 128 MiB heap, one job per worker. Every other script that calls Kustomer is
+   * `//native`.
    */
   runtime?: "bun";
   /** Imports windmill-client (the one import allowed): a trigger keeps its state between runs. */
@@ -24,13 +26,13 @@ export type HandwrittenScript = {
 };
 
 export const HANDWRITTEN: HandwrittenScript[] = [
-  { file: "scripts/bulk/wait_for_bulk_operation.ts", summary: "Wait for a bulk operation" },
-  { file: "scripts/companies/import_companies.ts", summary: "Import companies" },
-  { file: "scripts/conversations/import_conversations.ts", summary: "Import conversations" },
-  { file: "scripts/customers/import_customers.ts", summary: "Import customers" },
-  { file: "scripts/kobjects/import_kobjects.ts", summary: "Import KObjects (custom objects)" },
-  { file: "scripts/messages/import_messages.ts", summary: "Import messages" },
-  { file: "scripts/notes/import_notes.ts", summary: "Import notes" },
+  { file: "scripts/bulk/wait_for_bulk_operation.ts", summary: "Wait for a bulk operation", runtime: "bun" },
+  { file: "scripts/companies/import_companies.ts", summary: "Import companies", runtime: "bun" },
+  { file: "scripts/conversations/import_conversations.ts", summary: "Import conversations", runtime: "bun" },
+  { file: "scripts/customers/import_customers.ts", summary: "Import customers", runtime: "bun" },
+  { file: "scripts/kobjects/import_kobjects.ts", summary: "Import KObjects (custom objects)", runtime: "bun" },
+  { file: "scripts/messages/import_messages.ts", summary: "Import messages", runtime: "bun" },
+  { file: "scripts/notes/import_notes.ts", summary: "Import notes", runtime: "bun" },
   {
     file: "scripts/webhooks/receive_kustomer_event.ts",
     summary: "Receive a Kustomer event (verified)",
@@ -72,4 +74,9 @@ export const HANDWRITTEN: HandwrittenScript[] = [
 /** Scripts that do not call Kustomer (see HandwrittenScript.standalone). */
 export const STANDALONE_SCRIPTS = new Set(
   HANDWRITTEN.filter((script) => script.standalone).map((script) => script.file),
+);
+
+/** The steps that run on Windmill's Bun runtime (see HandwrittenScript.runtime). */
+export const BUN_RUNTIME_SCRIPTS = new Set(
+  HANDWRITTEN.filter((script) => script.runtime === "bun").map((script) => script.file),
 );

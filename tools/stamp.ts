@@ -2,8 +2,7 @@
 // whatever stands between the markers. Run `bun run stamp` after editing resources/kustomer.ts.
 // Scripts that also carry the import block (`// <kustomer-import v1>` … `// </kustomer-import>`:
 // the import scripts and wait_for_bulk_operation) get it from resources/bulk-import.ts the same way,
-// the export, list-all and trigger scripts also get the sync block of resources/sync.ts,
-// and the flows' copies of scripts (FLOW_SCRIPT_COPIES) are refreshed from their scripts.
+// and the export, list-all and trigger scripts also get the sync block of resources/sync.ts.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -103,17 +102,6 @@ export function stampSyncBlock(source: string, block: string): string {
   return current === undefined ? source : source.replace(current, () => block);
 }
 
-/**
- * Flows that run a script as an inline step (so the step can carry Windmill's concurrency limit)
- * hold a byte-for-byte copy of it; tests/flows checks that the copy matches.
- */
-export const FLOW_SCRIPT_COPIES: { script: string; copy: string }[] = [
-  {
-    script: "scripts/customers/import_customers.ts",
-    copy: "resources/flows/import_customers_at_scale.flow/import_slice.inline_script.ts",
-  },
-];
-
 /** Formats TypeScript with the project's Biome settings, as `biome format` would. */
 export async function formatWithBiome(text: string, filePath: string): Promise<string> {
   const biome = join(ROOT, "node_modules", ".bin", "biome");
@@ -190,14 +178,6 @@ if (import.meta.main) {
     if (after !== before) {
       await Bun.write(path, after);
       process.stdout.write(`stamped ${file}\n`);
-    }
-  }
-  for (const { script, copy } of FLOW_SCRIPT_COPIES) {
-    const source = await Bun.file(join(ROOT, script)).text();
-    const target = Bun.file(join(ROOT, copy));
-    if (!(await target.exists()) || (await target.text()) !== source) {
-      await Bun.write(join(ROOT, copy), source);
-      process.stdout.write(`copied ${script} to ${copy}\n`);
     }
   }
 }

@@ -1,4 +1,3 @@
-//native
 /**
  * Wait for a bulk operation
  *

@@ -1,4 +1,3 @@
-//native
 /**
  * Import KObjects (custom objects)
  *

@@ -1,15 +1,17 @@
 // The Windmill flow for very large imports (resources/flows/import_customers_at_scale.flow): valid
-// OpenFlow by Windmill's own validator (npm windmill-yaml-validator), its concurrency matched to the
-// rate budget, and its three steps run here in order, as Windmill would run them, against the
-// sandbox with faults: every record once in the gathered result, none created twice.
+// OpenFlow by Windmill's own validator (npm windmill-yaml-validator), its parallelism matched to the
+// rate budget, the deployed import_customers script called by path, and its steps run here in
+// order, as Windmill would run them, against the sandbox with faults: every record once in the
+// gathered result, none created twice, and a slice that fails reported as a range, not lost.
 import { afterEach, beforeEach, describe, expect, mock, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { WindmillYamlValidator } from "windmill-yaml-validator";
 import { main as gather } from "../../resources/flows/import_customers_at_scale.flow/gather_results.inline_script.ts";
-import { main as importSlice } from "../../resources/flows/import_customers_at_scale.flow/import_slice.inline_script.ts";
 import { main as split } from "../../resources/flows/import_customers_at_scale.flow/split_records.inline_script.ts";
+import { kustomerSignature } from "../../resources/kustomer.ts";
 import type { Sandbox } from "../../sandbox/server.ts";
+import { main as importSlice } from "../../scripts/customers/import_customers.ts";
 import { FAST, startImportSandbox } from "../helpers/import-harness.ts";
 import { ROOT } from "../helpers/project.ts";
 
@@ -22,6 +24,7 @@ type Module = {
   retry?: { constant?: { attempts: number; seconds: number } };
   value: {
     type: string;
+    path?: string;
     content?: string;
     language?: string;
     input_transforms?: { [name: string]: Transform };
@@ -30,9 +33,6 @@ type Module = {
     parallel?: boolean;
     parallelism?: Transform;
     skip_failures?: boolean;
-    concurrent_limit?: number;
-    concurrency_time_window_s?: number;
-    custom_concurrency_key?: string;
   };
 };
 type Flow = {
@@ -82,7 +82,7 @@ describe("the flow definition", () => {
 
   test("the validator itself catches a broken flow", () => {
     const broken = readFileSync(FLOW_FILE, "utf8")
-      .replace("        skip_failures: false\n", "")
+      .replace("        skip_failures: true\n", "")
       .replace("type: forloopflow", "type: forloop");
     const { errors } = new WindmillYamlValidator().validate(broken, { type: "flow" });
     expect(errors.length).toBeGreaterThan(0);
@@ -97,18 +97,28 @@ describe("the flow definition", () => {
     expect(loopStep?.value).toMatchObject({
       iterator: { type: "javascript", expr: "results.split" },
       parallel: true,
-      skip_failures: false,
+      // One failed slice must not stop the others: the gather step accounts for it.
+      skip_failures: true,
     });
     expect(importStep?.retry?.constant?.attempts).toBeGreaterThan(0);
   });
 
-  test("runs at most as many imports at once as the rate budget is shared between", () => {
-    const parallelism = evaluate(loopStep?.value.parallelism, { flow_input: {}, results: {} });
+  test("imports with the deployed import_customers script, by path: one copy of the engine", () => {
     expect(importStep?.value).toMatchObject({
-      concurrent_limit: parallelism,
-      concurrency_time_window_s: 60,
-      custom_concurrency_key: "kustomer-import-$workspace",
+      type: "script",
+      path: "f/kustomer/customers/import_customers",
     });
+    expect(existsSync(join(ROOT, "scripts", "customers", "import_customers.ts"))).toBe(true);
+    // Every input the step gives is a parameter of the script's main.
+    const source = readFileSync(join(ROOT, "scripts", "customers", "import_customers.ts"), "utf8");
+    const parameters = kustomerSignature(source).map((parameter) => parameter.name);
+    for (const input of Object.keys(importStep?.value.input_transforms ?? {})) {
+      expect(parameters).toContain(input);
+    }
+  });
+
+  test("each of the imports running at once takes its part of the rate budget", () => {
+    const parallelism = evaluate(loopStep?.value.parallelism, { flow_input: {}, results: {} });
     const share = evaluate(importStep?.value.input_transforms?.rateShare, {
       flow_input: { rateShare: 0.8 },
       results: {},
@@ -116,12 +126,20 @@ describe("the flow definition", () => {
     expect(share).toBeCloseTo(0.8 / Number(parallelism));
   });
 
-  test("names inline scripts that exist, in the language of their //native first line", () => {
-    for (const step of [splitStep, importStep, gatherStep]) {
+  test("a slice's deadline fits in Windmill Cloud's default job timeout (900 s)", () => {
+    const deadline = evaluate(importStep?.value.input_transforms?.deadlineSeconds, {
+      flow_input: {},
+      results: {},
+    });
+    expect(Number(deadline)).toBeLessThanOrEqual(900 - 120);
+  });
+
+  test("its own steps are inline Bun scripts (they hold every record: not //native)", () => {
+    for (const step of [splitStep, gatherStep]) {
       const file = /^!inline (.+)$/.exec(step?.value.content ?? "")?.[1] ?? "";
       expect(existsSync(join(FLOW_DIR, file))).toBe(true);
-      expect(readFileSync(join(FLOW_DIR, file), "utf8").split("\n")[0]).toBe("//native");
-      expect(step?.value.language).toBe("bunnative");
+      expect(readFileSync(join(FLOW_DIR, file), "utf8").split("\n")[0]).toBe("/**");
+      expect(step?.value.language).toBe("bun");
     }
   });
 
@@ -179,7 +197,7 @@ describe("the flow's steps, run in order against the sandbox", () => {
     results.import_slices = await Promise.all(slices.map(runSlice));
 
     const gathered = await gather(
-      ...(Object.values(inputsOf(gatherStep, { flow_input, results })) as [never, never]),
+      ...(Object.values(inputsOf(gatherStep, { flow_input, results })) as [never, never, never]),
     );
     expect(gathered.unaccounted).toEqual([]);
     expect(gathered.summary).toMatchObject({
@@ -194,5 +212,50 @@ describe("the flow's steps, run in order against the sandbox", () => {
       .map((record) => record.attributes.externalId);
     expect(stored).toHaveLength(1_050);
     expect(new Set(stored).size).toBe(1_050);
+  });
+});
+
+describe("a slice that fails for good", () => {
+  const plan = [
+    { firstIndex: 0, count: 3 },
+    { firstIndex: 3, count: 3 },
+    { firstIndex: 6, count: 2 },
+  ];
+  const slice = (from: number, to: number) => ({
+    summary: { records: to - from + 1, created: to - from + 1, seconds: 2 },
+    created: Array.from({ length: to - from + 1 }, (_, offset) => ({ index: from + offset })),
+    failed: [],
+    invalid: [],
+  });
+
+  test("is reported as an index range with the reason; the other slices still count", async () => {
+    // Windmill gives a failed iteration of a loop that skips failures as null.
+    const gathered = await gather([slice(0, 2), null, slice(6, 7)], plan, 8);
+    expect(gathered.created.map((entry) => entry.index)).toEqual([0, 1, 2, 6, 7]);
+    expect(gathered.summary).toMatchObject({ records: 5, created: 5, failedSlices: 1 });
+    expect(gathered.unaccounted).toEqual([
+      {
+        firstIndex: 3,
+        lastIndex: 5,
+        reason: expect.stringMatching(/^slice 2 \(records 3 to 5\) failed: .*checkExisting/),
+      },
+    ]);
+  });
+
+  test("with its error, when Windmill passes one", async () => {
+    const failed = { error: { name: "Error", message: "worker lost" } };
+    const gathered = await gather([slice(0, 2), slice(3, 5), failed], plan, 8);
+    expect(gathered.unaccounted).toEqual([
+      { firstIndex: 6, lastIndex: 7, reason: "slice 3 (records 6 to 7) failed: worker lost" },
+    ]);
+  });
+
+  test("records missing from or repeated in a slice's result are listed as ranges too", async () => {
+    const short = { ...slice(0, 2), created: [{ index: 0 }, { index: 0 }] };
+    const gathered = await gather([short, slice(3, 5), slice(6, 7)], plan, 8);
+    expect(gathered.unaccounted).toEqual([
+      { firstIndex: 0, lastIndex: 0, reason: "reported 2 times" },
+      { firstIndex: 1, lastIndex: 2, reason: "not in any slice's result" },
+    ]);
   });
 });

@@ -1,10 +1,10 @@
-//native
 /**
  * Cut the records into slices
  *
  * Step 1 of the import_customers_at_scale flow: cuts the records into slices of sliceSize, each
  * with the index of its first record in the whole input, so that every import step reports the
- * indexes of the whole input.
+ * indexes of the whole input. Runs on Bun: it holds every record, more than the 128 MiB of a native
+ * worker may take.
  */
 export async function main(records: { [field: string]: unknown }[], sliceSize = 2000) {
   if (!Array.isArray(records)) {
