@@ -20,10 +20,15 @@ import {
   type BuildResult,
   buildWindmillTree,
   GENERATED_MARKER,
+  listSourceFlows,
+  NO_DEPENDENCIES_BUN_LOCK,
   parseArgs,
   scriptDocs,
+  TIMEOUT_MARGIN_SECONDS,
 } from "../tools/build-windmill.ts";
+import { BUN_RUNTIME_SCRIPTS } from "../tools/handwritten.ts";
 import { listKustomerScripts, listScripts, ROOT, readProjectFile } from "./helpers/project.ts";
+import { BUILD_BUDGET_MS, builtTree, requireTree } from "./helpers/windmill-tree.ts";
 
 // Building or generating handles every script (Windmill's parser, Biome): seconds, more on a busy
 // machine. A guard against a hang, not a speed target.
@@ -51,7 +56,19 @@ type ScriptYaml = {
 };
 
 const scratch = mkdtempSync(join(tmpdir(), "windmill-build-"));
-let built: BuildResult;
+let builtTreeResult: BuildResult | undefined;
+/** The shared build (tests/helpers/windmill-tree.ts); a test fails loudly when it is missing. */
+const built = {
+  get outDir() {
+    return requireTree(builtTreeResult).outDir;
+  },
+  get scripts() {
+    return requireTree(builtTreeResult).scripts;
+  },
+  get flows() {
+    return requireTree(builtTreeResult).flows;
+  },
+};
 
 /** Every file under `dir`, by path relative to it, with its bytes. */
 function readTree(dir: string): Map<string, Buffer> {
@@ -98,21 +115,24 @@ function windmillPathOf(script: string): string {
 
 // Parsing every script with Windmill's parser takes a while on a busy 2-core machine.
 beforeAll(async () => {
-  built = await buildWindmillTree({ outDir: join(scratch, "tree") });
-}, 60_000);
+  builtTreeResult = await builtTree();
+}, BUILD_BUDGET_MS);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("the tree", () => {
-  test("holds every script of scripts/ and nothing else besides wmill's own files", () => {
+  test("holds every script of scripts/ and every flow, and nothing else besides wmill's files", () => {
     const expected = listScripts().flatMap((script) => [
       `${windmillPathOf(script)}.ts`,
       `${windmillPathOf(script)}.script.yaml`,
+      `${windmillPathOf(script)}.script.lock`,
     ]);
     expect(built.scripts.length).toBe(listScripts().length);
-    expect([...readTree(built.outDir).keys()].sort()).toEqual(
+    const files = [...readTree(built.outDir).keys()];
+    const flowFiles = files.filter((file) => file.startsWith("f/kustomer/flows/"));
+    expect(files.filter((file) => !flowFiles.includes(file)).sort()).toEqual(
       [
         ...expected,
         "f/kustomer/folder.meta.yaml",
@@ -122,19 +142,30 @@ describe("the tree", () => {
         "wmill.yaml",
       ].sort(),
     );
+    expect(built.flows.map((flow) => flow.source)).toEqual(listSourceFlows());
+    expect(listSourceFlows().length).toBeGreaterThan(0);
+    for (const flow of built.flows) {
+      expect(flowFiles).toContain(`${flow.windmillPath}__flow/flow.yaml`);
+    }
   });
 
-  test("wmill.yaml scopes a push to f/kustomer, with Bun as the TypeScript runtime", () => {
+  test("wmill.yaml includes exactly the files shipped under f/, and skips what includes cannot", () => {
     const config = readYaml<{ [key: string]: unknown }>("wmill.yaml");
     expect(
       readFileSync(join(built.outDir, "wmill.yaml"), "utf8").startsWith(GENERATED_MARKER),
     ).toBe(true);
     expect(config.defaultTs).toBe("bun");
-    expect(config.includes).toEqual(["f/kustomer/**"]);
+    const shipped = [...readTree(built.outDir).keys()].filter((file) => file.startsWith("f/"));
+    expect(config.includes).toEqual(shipped.sort());
+    // Not filtered by includes in wmill (sync.ts ignoreF): without these a push deletes them.
+    expect(config.skipWorkspaceDependencies).toBe(true);
+    expect(config.skipDatatableMigrations).toBe(true);
     // A push with resource types on would delete the workspace's other resource types.
     expect(config.skipResourceTypes).toBe(true);
     expect(config.skipResources).toBe(true);
     expect(config.skipVariables).toBe(true);
+    expect(config.syncBehavior).toBe("v1");
+    expect(config.nonDottedPaths).toBe(true);
   });
 
   test("has one folder: Windmill's folder is the first segment under f/ only", () => {
@@ -172,11 +203,22 @@ describe("the tree", () => {
     expect(metadata.schema.order).toEqual(["webhook", "raw_body", "signature"]);
   });
 
-  test("wmill-lock.yaml holds the hash wmill computes for each script's metadata", () => {
+  test("wmill-lock.yaml holds the hash wmill computes for each script's metadata and flow", () => {
     const lock = readYaml<{ version: string; locks: { [path: string]: string } }>(
       "wmill-lock.yaml",
     );
     expect(lock.version).toBe("v2");
+    const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+    for (const flow of built.flows) {
+      const folder = `${flow.windmillPath}__flow`;
+      const inline = readdirSync(join(built.outDir, folder))
+        .filter((file) => file.endsWith(".ts"))
+        .sort();
+      const hashes = Object.fromEntries(
+        inline.map((file) => [file, sha256(`${readFileSync(join(built.outDir, folder, file))}{}`)]),
+      );
+      expect(lock.locks[`${folder}+__flow_hash`]).toBe(sha256(JSON.stringify(hashes)));
+    }
     for (const script of listScripts()) {
       const path = windmillPathOf(script);
       const content = readFileSync(join(built.outDir, `${path}.ts`), "utf8");
@@ -187,29 +229,62 @@ describe("the tree", () => {
   });
 });
 
+const onBun = BUN_RUNTIME_SCRIPTS;
+
 for (const script of listKustomerScripts()) {
   describe(`${script} in the tree`, () => {
     const path = windmillPathOf(script);
     const source = readProjectFile(script);
 
-    test("is copied byte for byte, with its metadata and an empty lock", () => {
+    test("is copied byte for byte, with its metadata and Windmill's lock for no dependencies", () => {
       const copy = readFileSync(join(built.outDir, `${path}.ts`));
       expect(copy.equals(readFileSync(join(ROOT, script)))).toBe(true);
       const metadata = metadataOf(path);
-      // windmill-client (the triggers' state) is the only dependency a script may have: Windmill
-      // resolves it on deploy, so those have no lock.
       const usesClient = source.includes('from "windmill-client"');
       // No `language`: wmill takes it from the .ts extension and defaultTs in wmill.yaml.
-      expect(Object.keys(metadata)).toEqual(
-        usesClient
-          ? ["summary", "description", "kind", "schema"]
-          : ["summary", "description", "lock", "kind", "schema"],
-      );
+      if (usesClient) {
+        // windmill-client (the triggers' state) is the one dependency a script may have: Windmill
+        // resolves it on deploy, so those ship no lock.
+        expect(Object.keys(metadata).filter((key) => key !== "timeout")).toEqual([
+          "summary",
+          "description",
+          "kind",
+          "schema",
+        ]);
+        expect(existsSync(join(built.outDir, `${path}.script.lock`))).toBe(false);
+        return;
+      }
+      expect(Object.keys(metadata).filter((key) => key !== "timeout")).toEqual([
+        "summary",
+        "description",
+        "lock",
+        "kind",
+        "schema",
+      ]);
       expect(metadata.kind).toBe("script");
-      // No dependencies: wmill's own layout is `lock: ''` and no .script.lock file.
-      expect(metadata.lock).toBe(usesClient ? undefined : "");
-      expect(existsSync(join(built.outDir, `${path}.script.lock`))).toBe(false);
+      expect(metadata.lock).toBe(`!inline ${path}.script.lock`);
+      expect(readFileSync(join(built.outDir, `${path}.script.lock`), "utf8")).toBe(
+        NO_DEPENDENCIES_BUN_LOCK,
+      );
     });
+
+    test(
+      onBun.has(script)
+        ? "runs on Bun, with a job timeout beyond its deadline"
+        : "is //native, with the instance's job timeout",
+      () => {
+        const metadata = metadataOf(path) as ScriptYaml & { timeout?: number };
+        if (!onBun.has(script)) {
+          expect(source.startsWith("//native\n")).toBe(true);
+          expect(metadata.timeout).toBeUndefined();
+          return;
+        }
+        expect(source.startsWith("//native")).toBe(false);
+        const deadline = metadata.schema.properties.deadlineSeconds?.default;
+        expect(typeof deadline).toBe("number");
+        expect(metadata.timeout).toBe(Number(deadline) + TIMEOUT_MARGIN_SECONDS);
+      },
+    );
 
     test("its schema names main's parameters, in order, required exactly when main requires", () => {
       const { schema } = metadataOf(path);
@@ -257,25 +332,35 @@ describe("building", () => {
   // each parses every script, which takes several seconds on a busy machine.
   const again = join(scratch, "again");
 
-  test("twice gives identical bytes", async () => {
-    await buildWindmillTree({ outDir: again });
-    expectSameTree(again, built.outDir);
-  }, 60_000);
+  test(
+    "twice gives identical bytes",
+    async () => {
+      await buildWindmillTree({ outDir: again });
+      expectSameTree(again, built.outDir);
+    },
+    BUILD_BUDGET_MS,
+  );
 
-  test("from the command line, with --out, empties an earlier build first", () => {
-    // A script deleted from scripts/ must not linger in the tree: a push would redeploy it.
-    mkdirSync(join(again, "f", "kustomer", "gone"), { recursive: true });
-    writeFileSync(join(again, "f", "kustomer", "gone", "old_script.ts"), "stale");
-    writeFileSync(join(again, "f", "kustomer", "gone", "old_script.script.yaml"), "stale");
-    writeFileSync(join(again, "leftover.txt"), "stale");
-    const run = Bun.spawnSync(["bun", "tools/build-windmill.ts", "--out", again], { cwd: ROOT });
-    expect(run.stderr.toString()).toBe("");
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout.toString()).toMatch(/^Built \d+ scripts into .+ in \d+ ms\n$/);
-    expect(existsSync(join(again, "f", "kustomer", "gone"))).toBe(false);
-    expect(existsSync(join(again, "leftover.txt"))).toBe(false);
-    expectSameTree(again, built.outDir);
-  }, 60_000);
+  test(
+    "from the command line, with --out, empties an earlier build first",
+    () => {
+      // A script deleted from scripts/ must not linger in the tree: a push would redeploy it.
+      mkdirSync(join(again, "f", "kustomer", "gone"), { recursive: true });
+      writeFileSync(join(again, "f", "kustomer", "gone", "old_script.ts"), "stale");
+      writeFileSync(join(again, "f", "kustomer", "gone", "old_script.script.yaml"), "stale");
+      writeFileSync(join(again, "leftover.txt"), "stale");
+      const run = Bun.spawnSync(["bun", "tools/build-windmill.ts", "--out", again], { cwd: ROOT });
+      expect(run.stderr.toString()).toBe("");
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout.toString()).toMatch(
+        /^Built \d+ scripts and \d+ flows? into .+ in \d+ ms\n$/,
+      );
+      expect(existsSync(join(again, "f", "kustomer", "gone"))).toBe(false);
+      expect(existsSync(join(again, "leftover.txt"))).toBe(false);
+      expectSameTree(again, built.outDir);
+    },
+    BUILD_BUDGET_MS,
+  );
 
   test("refuses to empty a directory it did not write", async () => {
     const outDir = join(scratch, "foreign");

@@ -647,10 +647,13 @@ if (import.meta.main) {
   }
   const started = performance.now();
   try {
-    const { outDir, scripts } = await buildWindmillTree({ outDir: options.outDir });
+    const { outDir, scripts, flows } = await buildWindmillTree({ outDir: options.outDir });
     const elapsed = Math.round(performance.now() - started);
     const where = relative(process.cwd(), outDir) || ".";
-    process.stdout.write(`Built ${scripts.length} scripts into ${where} in ${elapsed} ms\n`);
+    const flowCount = `${flows.length} flow${flows.length === 1 ? "" : "s"}`;
+    process.stdout.write(
+      `Built ${scripts.length} scripts and ${flowCount} into ${where} in ${elapsed} ms\n`,
+    );
   } catch (error) {
     process.stderr.write(`build:windmill failed: ${(error as Error).message}\n`);
     process.exit(1);
