@@ -28,6 +28,7 @@ export type StandinScript = {
   kind: string;
   language: string;
   timeout?: number;
+  has_preprocessor?: boolean;
   archived?: boolean;
   hash?: string;
 };
@@ -159,6 +160,7 @@ function scriptMetadataJson(script: StandinScript): string {
       lock: script.lock,
       kind: script.kind,
       ...(script.timeout !== undefined ? { timeout: script.timeout } : {}),
+      ...(script.has_preprocessor ? { has_preprocessor: true } : {}),
     },
     null,
     2,
@@ -393,7 +395,11 @@ export function startWindmillStandin(seed: StandinSeed, workspace = "acme"): Sta
     ],
   ];
 
-  type SentScript = StandinScript & { parent_hash?: string; timeout?: number | null };
+  type SentScript = StandinScript & {
+    parent_hash?: string;
+    timeout?: number | null;
+    has_preprocessor?: boolean | null;
+  };
 
   function createScript(sent: SentScript): Response {
     const versions = scripts.get(sent.path) ?? [];
@@ -409,6 +415,7 @@ export function startWindmillStandin(seed: StandinSeed, workspace = "acme"): Sta
       // The backend stores a Bun script that starts with //native as bunnative.
       language: sent.content.startsWith("//native") ? "bunnative" : sent.language,
       ...(typeof sent.timeout === "number" ? { timeout: sent.timeout } : {}),
+      ...(sent.has_preprocessor ? { has_preprocessor: true } : {}),
       hash,
     });
     scripts.set(sent.path, versions);
