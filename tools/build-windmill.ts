@@ -43,7 +43,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import init, { parse_deno, parse_ts_imports } from "windmill-parser-wasm-ts";
 import { argSigToJsonSchemaType, type SchemaProperty } from "windmill-utils-internal";
 import { parse, stringify } from "yaml";
-import { STANDALONE_SCRIPTS } from "./handwritten.ts";
+import { HANDWRITTEN, STANDALONE_SCRIPTS } from "./handwritten.ts";
 
 export const PROJECT_ROOT = join(import.meta.dir, "..");
 export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, "dist", "windmill");
@@ -438,15 +438,24 @@ function scriptLock(content: string, source: string): string {
 
 /**
  * Windmill's job timeout for a script that runs on Bun (no `//native`) and has a deadline: its
- * default `deadlineSeconds` plus a margin, so the script stops on its own (and reports what it did)
- * before Windmill kills the job. Native scripts keep the instance default: they make one request.
+ * default `deadlineSeconds` (in main's signature, or in tools/handwritten.ts when main leaves it
+ * to the script) plus a margin, so the script stops on its own and reports what it did before
+ * Windmill kills the job. Native scripts keep the instance default: they make one request.
  */
-export function jobTimeout(content: string, schema: ScriptSchema): number | undefined {
+export function jobTimeout(
+  content: string,
+  schema: ScriptSchema,
+  source: string,
+): number | undefined {
   if (content.startsWith("//native")) {
     return undefined;
   }
-  const deadline = schema.properties.deadlineSeconds?.default;
-  return typeof deadline === "number" ? deadline + TIMEOUT_MARGIN_SECONDS : undefined;
+  const inSignature = schema.properties.deadlineSeconds?.default;
+  const deadline =
+    typeof inSignature === "number"
+      ? inSignature
+      : HANDWRITTEN.find((script) => script.file === source)?.defaultDeadlineSeconds;
+  return deadline === undefined ? undefined : deadline + TIMEOUT_MARGIN_SECONDS;
 }
 
 /** resources/flows/<name>.flow, sorted. */
@@ -542,7 +551,7 @@ export async function buildWindmillTree(
     }
     const windmillPath = source.replace(/^scripts\//, `f/${WINDMILL_FOLDER}/`).replace(/\.ts$/, "");
     const lock = scriptLock(content, source);
-    const timeout = jobTimeout(content, schema);
+    const timeout = jobTimeout(content, schema, source);
     const metadata: ScriptMetadata = {
       ...scriptDocs(content, source),
       // A script that imports windmill-client gets no lock: Windmill resolves it on deploy.

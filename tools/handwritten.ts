@@ -21,16 +21,33 @@ export type HandwrittenScript = {
    * `//native`.
    */
   runtime?: "bun";
+  /**
+   * For a Bun step whose `deadlineSeconds` has no default in main's signature: the deadline it
+   * applies in Windmill when none is given, from which its Windmill job timeout is set.
+   */
+  defaultDeadlineSeconds?: number;
   /** Imports windmill-client (the one import allowed): a trigger keeps its state between runs. */
   windmillState?: true;
 };
 
 export const HANDWRITTEN: HandwrittenScript[] = [
-  { file: "scripts/bulk/wait_for_bulk_operation.ts", summary: "Wait for a bulk operation", runtime: "bun" },
+  {
+    file: "scripts/bulk/wait_for_bulk_operation.ts",
+    summary: "Wait for a bulk operation",
+    runtime: "bun",
+  },
   { file: "scripts/companies/import_companies.ts", summary: "Import companies", runtime: "bun" },
-  { file: "scripts/conversations/import_conversations.ts", summary: "Import conversations", runtime: "bun" },
+  {
+    file: "scripts/conversations/import_conversations.ts",
+    summary: "Import conversations",
+    runtime: "bun",
+  },
   { file: "scripts/customers/import_customers.ts", summary: "Import customers", runtime: "bun" },
-  { file: "scripts/kobjects/import_kobjects.ts", summary: "Import KObjects (custom objects)", runtime: "bun" },
+  {
+    file: "scripts/kobjects/import_kobjects.ts",
+    summary: "Import KObjects (custom objects)",
+    runtime: "bun",
+  },
   { file: "scripts/messages/import_messages.ts", summary: "Import messages", runtime: "bun" },
   { file: "scripts/notes/import_notes.ts", summary: "Import notes", runtime: "bun" },
   {
@@ -50,11 +67,13 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     file: `scripts/${folder}/export_${name}.ts`,
     summary: `Export changed ${name}`,
     runtime: "bun" as const,
+    defaultDeadlineSeconds: 600,
   })),
   {
     file: "scripts/kobjects/export_kobjects.ts",
     summary: "Export changed KObjects (custom objects)",
     runtime: "bun",
+    defaultDeadlineSeconds: 600,
   },
   { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
   { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },
@@ -67,6 +86,7 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     file: `scripts/triggers/trigger_${name}.ts`,
     summary: `Trigger: new or changed ${name}`,
     runtime: "bun" as const,
+    defaultDeadlineSeconds: 300,
     windmillState: true as const,
   })),
 ];
