@@ -25,9 +25,6 @@ describe("the shared block", () => {
 /** What a script opens with: //native (one request), nothing (Bun), or the windmill-client import. */
 function openingFor(file: string): string {
   const entry = HANDWRITTEN.find((script) => script.file === file);
-  if (entry?.windmillState) {
-    return 'import * as wmill from "windmill-client";\n\n';
-  }
   return entry?.runtime === "bun" ? "" : "//native\n";
 }
 

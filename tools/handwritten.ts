@@ -26,8 +26,6 @@ export type HandwrittenScript = {
    * applies in Windmill when none is given, from which its Windmill job timeout is set.
    */
   defaultDeadlineSeconds?: number;
-  /** Imports windmill-client (the one import allowed): a trigger keeps its state between runs. */
-  windmillState?: true;
 };
 
 export const HANDWRITTEN: HandwrittenScript[] = [
@@ -87,7 +85,6 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     summary: `Trigger: new or changed ${name}`,
     runtime: "bun" as const,
     defaultDeadlineSeconds: 300,
-    windmillState: true as const,
   })),
 ];
 

@@ -77,6 +77,8 @@ export type Standin = {
   resourceTypes: Map<string, StandinResourceType>;
   adminsResourceTypes: Map<string, StandinResourceType>;
   dependencies: Map<string, string>;
+  /** Resources by path (a trigger's state among them, of type "state"). */
+  resources: Map<string, { value: unknown; resource_type: string }>;
   stop(): void;
 };
 
@@ -185,6 +187,7 @@ export function startWindmillStandin(seed: StandinSeed, workspace = "acme"): Sta
     (seed.adminsResourceTypes ?? []).map((type) => [type.name, type]),
   );
   const dependencies = new Map(Object.entries(seed.dependencies ?? {}));
+  const resources = new Map<string, { value: unknown; resource_type: string }>();
 
   function exportZip(query: URLSearchParams): Uint8Array {
     const files: { [name: string]: string } = {};
@@ -347,6 +350,47 @@ export function startWindmillStandin(seed: StandinSeed, workspace = "acme"): Sta
         return text("updated");
       },
     ],
+    // Resources (what windmill-client's getState and setState use: resources.rs).
+    [
+      "GET",
+      /^resources\/get_value_interpolated\/(.+)$/,
+      (path) => {
+        const resource = resources.get(path);
+        return resource ? json(resource.value) : notFound(path);
+      },
+    ],
+    ["GET", /^resources\/exists\/(.+)$/, (path) => json(resources.has(path))],
+    [
+      "POST",
+      /^resources\/update_value\/(.+)$/,
+      (path, body) => {
+        const resource = resources.get(path);
+        if (!resource) {
+          return notFound(path);
+        }
+        // A copy: what a test reads back must not be the recorded call's object.
+        resources.set(path, {
+          ...resource,
+          value: structuredClone((body as { value: unknown }).value),
+        });
+        return text(`updated ${path}`);
+      },
+    ],
+    [
+      "POST",
+      /^resources\/create$/,
+      (_, body) => {
+        const sent = body as { path: string; value: unknown; resource_type: string };
+        if (resources.has(sent.path)) {
+          return text(`resource ${sent.path} already exists`, 400);
+        }
+        resources.set(sent.path, {
+          value: structuredClone(sent.value),
+          resource_type: sent.resource_type,
+        });
+        return text(sent.path, 201);
+      },
+    ],
     // Resource types: read from the workspace, else from admins (resources.rs get_resource_type).
     [
       "GET",
@@ -488,6 +532,7 @@ export function startWindmillStandin(seed: StandinSeed, workspace = "acme"): Sta
     resourceTypes,
     adminsResourceTypes,
     dependencies,
+    resources,
     stop: () => server.stop(true),
   };
 }
