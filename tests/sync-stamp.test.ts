@@ -8,7 +8,7 @@ import { listScripts, readProjectFile } from "./helpers/project.ts";
 
 const canonical = readSyncBlock();
 const carriers = HANDWRITTEN.map((script) => script.file).filter((file) =>
-  /\/(export|trigger|upsert)_[a-z_]+\.ts$/.test(file),
+  /\/(export|trigger|upsert|list_all)_[a-z_]+\.ts$/.test(file),
 );
 
 describe("the sync block", () => {
@@ -48,7 +48,7 @@ for (const file of carriers) {
   });
 }
 
-test("only the export, trigger and upsert scripts carry the sync block", () => {
+test("only the export, list-all, trigger and upsert scripts carry the sync block", () => {
   const withBlock = listScripts().filter((file) =>
     readProjectFile(file).includes("// <kustomer-sync v1>"),
   );

@@ -73,6 +73,24 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     runtime: "bun",
     defaultDeadlineSeconds: 600,
   },
+  ...(
+    [
+      ["customers", "customers"],
+      ["companies", "companies"],
+      ["conversations", "conversations"],
+      ["users", "users"],
+      ["teams", "teams"],
+    ] as const
+  ).map(([folder, name]) => ({
+    file: `scripts/${folder}/list_all_${name}.ts`,
+    summary: `List all ${name}`,
+    runtime: "bun" as const,
+  })),
+  {
+    file: "scripts/kobjects/list_all_kobjects.ts",
+    summary: "List all KObjects of a klass",
+    runtime: "bun",
+  },
   { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
   { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },
   {
