@@ -85,11 +85,13 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     file: `scripts/${folder}/list_all_${name}.ts`,
     summary: `List all ${name}`,
     runtime: "bun" as const,
+    defaultDeadlineSeconds: 600,
   })),
   {
     file: "scripts/kobjects/list_all_kobjects.ts",
     summary: "List all KObjects of a klass",
     runtime: "bun",
+    defaultDeadlineSeconds: 600,
   },
   { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
   { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },

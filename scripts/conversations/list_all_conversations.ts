@@ -759,21 +759,14 @@ type KustomerStateStore = {
 };
 
 /**
- * Windmill's state (windmill-client getState/setState, kept per schedule or flow step) when the
- * script runs in Windmill, which sets WM_STATE_PATH_NEW or WM_STATE_PATH; else a JSON file, for a
- * terminal: KUSTOMER_TRIGGER_STATE_DIR (default .kustomer-triggers)/<name>.json.
+ * Windmill's state (kept per schedule or flow step) when the script runs in Windmill, which sets
+ * WM_STATE_PATH_NEW or WM_STATE_PATH; else a JSON file, for a terminal:
+ * KUSTOMER_TRIGGER_STATE_DIR (default .kustomer-triggers)/<name>.json.
  */
-export function kustomerStateStore(
-  name: string,
-  windmill: { getState(): Promise<unknown>; setState(state: unknown): Promise<void> },
-): KustomerStateStore {
+export function kustomerStateStore(name: string): KustomerStateStore {
   const env = typeof process === "undefined" ? {} : process.env;
   if (env.WM_STATE_PATH_NEW || env.WM_STATE_PATH) {
-    return {
-      where: "Windmill state",
-      get: () => windmill.getState(),
-      set: (value) => windmill.setState(value),
-    };
+    return kustomerWindmillState(env);
   }
   const directory = env.KUSTOMER_TRIGGER_STATE_DIR || ".kustomer-triggers";
   const file = `${directory.replace(/\/+$/, "")}/${name}.json`;
@@ -786,6 +779,56 @@ export function kustomerStateStore(
     set: async (value) => {
       // Bun.write creates the folder; the state is a few hundred bytes, written in one go.
       await Bun.write(file, JSON.stringify(value, null, 2));
+    },
+  };
+}
+
+/**
+ * Windmill's state API, called as windmill-client's getState and setState call it: the state is
+ * the resource at WM_STATE_PATH_NEW (of type "state"), read with get_value_interpolated and written
+ * with update_value, or created on the first run; the worker's WM_TOKEN, BASE_INTERNAL_URL and
+ * WM_WORKSPACE address it. Done with fetch so that a trigger imports nothing: it pastes alone and
+ * ships Windmill's lock for a script without dependencies.
+ * https://www.windmill.dev/docs/core_concepts/resources_and_types#states
+ */
+function kustomerWindmillState(env: { [name: string]: string | undefined }): KustomerStateStore {
+  const root = (env.BASE_INTERNAL_URL || env.BASE_URL || "http://localhost:8000").replace(
+    /\/+$/,
+    "",
+  );
+  const resources = `${root}/api/w/${encodeURIComponent(env.WM_WORKSPACE ?? "")}/resources`;
+  const path = env.WM_STATE_PATH_NEW || env.WM_STATE_PATH || "";
+  /** A call of the state API; a 404 is an answer only for a read (no state yet). */
+  const call = async (method: string, route: string, body?: unknown): Promise<Response> => {
+    const response = await fetch(`${resources}/${route}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${env.WM_TOKEN ?? ""}`,
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const noStateYet = response.status === 404 && route.startsWith("get_value_interpolated/");
+    if (!response.ok && !noStateYet) {
+      // Windmill's answer, never the token.
+      const text = (await response.text()).slice(0, 300);
+      throw new Error(`Windmill state ${route.split("/")[0]} failed: ${response.status} ${text}`);
+    }
+    return response;
+  };
+  return {
+    where: `Windmill state (${path})`,
+    get: async () => {
+      const response = await call("GET", `get_value_interpolated/${encodeURI(path)}`);
+      return response.status === 404 ? undefined : await response.json();
+    },
+    set: async (value) => {
+      const exists = await (await call("GET", `exists/${encodeURI(path)}`)).json();
+      if (exists === true) {
+        await call("POST", `update_value/${encodeURI(path)}`, { value });
+      } else {
+        await call("POST", "create", { path, value, resource_type: "state" });
+      }
     },
   };
 }
