@@ -63,7 +63,9 @@ async function requestRatios() {
     async fetch(request) {
       await request.arrayBuffer();
       return Response.json(
-        { data: { type: "bulk", id: "5f1c6a3e9d1b2c0011a0b0c1", attributes: { status: "queued" } } },
+        {
+          data: { type: "bulk", id: "5f1c6a3e9d1b2c0011a0b0c1", attributes: { status: "queued" } },
+        },
         { status: 202 },
       );
     },

@@ -50,6 +50,13 @@ export class BulkRunner {
       rel: {},
       hidden: { operationId: operation.operationId, params },
     };
+    // The job and its batches in one transaction: one commit with --db, not one per batch.
+    this.store.transaction(() => this.storeJob(job, items));
+    this.schedule(job.id);
+    return job;
+  }
+
+  private storeJob(job: Doc, items: unknown[]): void {
     this.store.put(BULKS.collection, job);
     for (let offset = 0; offset < items.length; offset += BULK_BATCH_SIZE) {
       this.store.put(BULK_BATCHES.collection, {
@@ -66,8 +73,6 @@ export class BulkRunner {
         hidden: { offset, items: items.slice(offset, offset + BULK_BATCH_SIZE) },
       });
     }
-    this.schedule(job.id);
-    return job;
   }
 
   /** After a restart with a database: picks up jobs that had not finished. */
@@ -87,8 +92,11 @@ export class BulkRunner {
     this.timers.clear();
   }
 
+  /** The job's batches in item order, found through the store's index of batches by job. */
   batchesOf(jobId: string): Doc[] {
-    return this.store.list(BULK_BATCHES.collection).filter((batch) => batch.rel.bulk === jobId);
+    return this.store
+      .findBy("bulk", BULK_BATCHES.collection, jobId, false)
+      .sort((a, b) => Number(a.hidden?.offset ?? 0) - Number(b.hidden?.offset ?? 0));
   }
 
   private schedule(jobId: string): void {
@@ -97,7 +105,8 @@ export class BulkRunner {
     }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.step(jobId);
+      // A batch's records, its results and the job's progress: one transaction with --db.
+      this.store.transaction(() => this.step(jobId));
     }, this.stepMs);
     this.timers.add(timer);
   }

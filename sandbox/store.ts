@@ -27,8 +27,46 @@ export type StoreOptions = {
   uniqueExternalIds?: boolean;
 };
 
+/** More values a record is found by: lookups stay O(1) in stores of 100,000s. */
+const LOOKUPS = {
+  /** Customers by email, in lower case (GET /v1/customers/email={email}). */
+  email: (doc: Doc) =>
+    listValues(doc.attributes.emails, "email").map((value) => value.toLowerCase()),
+  /** Customers by phone, without spaces, dashes, dots or brackets (GET …/phone={phone}). */
+  phone: (doc: Doc) => listValues(doc.attributes.phones, "phone").map(normalizePhone),
+  /** Bulk batches by their job. */
+  bulk: (doc: Doc) => (doc.rel.bulk ? [doc.rel.bulk] : []),
+};
+
+export type LookupName = keyof typeof LOOKUPS;
+
+export function normalizePhone(value: string): string {
+  return value.replace(/[\s\-().]/g, "");
+}
+
+function listValues(list: unknown, field: string): string[] {
+  if (!Array.isArray(list)) {
+    return [];
+  }
+  const values: string[] = [];
+  for (const entry of list) {
+    const value =
+      entry !== null && typeof entry === "object"
+        ? (entry as { [key: string]: unknown })[field]
+        : undefined;
+    if (typeof value === "string" && value !== "") {
+      values.push(value);
+    }
+  }
+  return values;
+}
+
 export class Store {
   private readonly collections = new Map<string, Map<string, Doc>>();
+  /** lookup → collection → value → ids (see LOOKUPS). */
+  private readonly lookups = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** Open transactions (nested calls join the outer one). */
+  private transactionDepth = 0;
   /** collection → externalId → ids: lookups by externalId stay fast in stores of 10,000s. */
   private readonly byExternalId = new Map<string, Map<string, Set<string>>>();
   /** collection → records in (updatedAt, id) order, for searches sorted by updatedAt. */
@@ -73,6 +111,41 @@ export class Store {
       .filter((doc): doc is Doc => doc !== undefined);
   }
 
+  /** The records whose lookup value is `value` (see LOOKUPS): oldest first, or in any order. */
+  findBy(lookup: LookupName, collection: string, value: string, ordered = true): Doc[] {
+    const ids = this.lookups.get(lookup)?.get(collection)?.get(value);
+    const docs: Doc[] = [];
+    for (const id of ids ?? []) {
+      const doc = this.get(collection, id);
+      if (doc) {
+        docs.push(doc);
+      }
+    }
+    if (ordered && docs.length > 1) {
+      // List order (oldest first) when several match: rare, so the scan is affordable.
+      const order = [...(this.collections.get(collection)?.keys() ?? [])];
+      docs.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    }
+    return docs;
+  }
+
+  /**
+   * Runs `work` as one SQLite transaction (one commit for a whole bulk batch rather than one per
+   * record); in memory it just runs. Nested calls join the outer transaction.
+   */
+  transaction<T>(work: () => T): T {
+    const db = this.persistence?.db;
+    if (!db || this.transactionDepth > 0) {
+      return work();
+    }
+    this.transactionDepth++;
+    try {
+      return db.transaction(work)();
+    } finally {
+      this.transactionDepth--;
+    }
+  }
+
   /** The collection's records in (updatedAt, id) order (an empty index when it has none). */
   updatedAtIndex(collection: string): UpdatedAtIndex {
     return this.byUpdatedAt.get(collection) ?? new UpdatedAtIndex();
@@ -104,6 +177,30 @@ export class Store {
   }
 
   private index(collection: string, doc: Doc): void {
+    for (const [name, valuesOf] of Object.entries(LOOKUPS)) {
+      const values = valuesOf(doc);
+      if (values.length === 0) {
+        continue;
+      }
+      let byCollection = this.lookups.get(name);
+      if (!byCollection) {
+        byCollection = new Map();
+        this.lookups.set(name, byCollection);
+      }
+      let byValue = byCollection.get(collection);
+      if (!byValue) {
+        byValue = new Map();
+        byCollection.set(collection, byValue);
+      }
+      for (const value of values) {
+        let ids = byValue.get(value);
+        if (!ids) {
+          ids = new Set();
+          byValue.set(value, ids);
+        }
+        ids.add(doc.id);
+      }
+    }
     const key = updatedAtKey(doc.attributes.updatedAt);
     if (key !== undefined) {
       let sorted = this.byUpdatedAt.get(collection);
@@ -131,6 +228,14 @@ export class Store {
   }
 
   private unindex(collection: string, doc: Doc | undefined): void {
+    if (doc) {
+      for (const [name, valuesOf] of Object.entries(LOOKUPS)) {
+        const byValue = this.lookups.get(name)?.get(collection);
+        for (const value of byValue ? valuesOf(doc) : []) {
+          byValue?.get(value)?.delete(doc.id);
+        }
+      }
+    }
     const key = updatedAtKey(doc?.attributes.updatedAt);
     if (doc && key !== undefined) {
       this.byUpdatedAt.get(collection)?.remove(key, doc.id);
@@ -173,6 +278,9 @@ function openDatabase(path: string): Persistence {
     throw new Error(`could not open the SQLite file ${path}: ${reason} (does its folder exist?)`);
   }
   db.run("PRAGMA journal_mode = WAL");
+  // With WAL, NORMAL syncs at checkpoints rather than on every commit: a crash of the machine may
+  // lose the last writes, never corrupt the file (https://sqlite.org/pragma.html#pragma_synchronous).
+  db.run("PRAGMA synchronous = NORMAL");
   db.run(
     `CREATE TABLE IF NOT EXISTS documents (
        collection TEXT NOT NULL,

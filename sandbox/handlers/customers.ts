@@ -4,7 +4,7 @@ import { type HandlerTable, isTrue, objectBody, param } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { createRecord, findByExternalId, requireRecord, updateRecord } from "../records.ts";
 import { CONVERSATIONS, CUSTOMERS, MESSAGES, NOTES, single } from "../resources.ts";
-import type { Doc, Store } from "../store.ts";
+import { type Doc, normalizePhone, type Store } from "../store.ts";
 import { listReply, relatedTo, updatedSince } from "./lists.ts";
 import { createMessage } from "./messages.ts";
 
@@ -46,11 +46,7 @@ export const customerHandlers: HandlerTable = {
 
   GetCustomerByEmail: (context) => {
     const email = param(context, "email").trim().toLowerCase();
-    const doc = context.store.find(CUSTOMERS.collection, (customer) =>
-      listValues(customer.attributes.emails, "email").some(
-        (value) => value.toLowerCase() === email,
-      ),
-    );
+    const doc = context.store.findBy("email", CUSTOMERS.collection, email)[0];
     return {
       body: single(CUSTOMERS, doc ?? missing(`no customer has email "${param(context, "email")}"`)),
     };
@@ -58,11 +54,7 @@ export const customerHandlers: HandlerTable = {
 
   GetCustomerByPhone: (context) => {
     const phone = normalizePhone(param(context, "phone"));
-    const doc = context.store.find(CUSTOMERS.collection, (customer) =>
-      listValues(customer.attributes.phones, "phone").some(
-        (value) => normalizePhone(value) === phone,
-      ),
-    );
+    const doc = context.store.findBy("phone", CUSTOMERS.collection, phone)[0];
     return {
       body: single(CUSTOMERS, doc ?? missing(`no customer has phone "${param(context, "phone")}"`)),
     };
@@ -130,22 +122,4 @@ export function deleteCustomer(store: Store, id: string): void {
 
 function missing(detail: string): Doc {
   throw notFound(detail);
-}
-
-function listValues(list: unknown, field: string): string[] {
-  if (!Array.isArray(list)) {
-    return [];
-  }
-  return list
-    .map((entry: unknown) =>
-      entry !== null && typeof entry === "object"
-        ? (entry as { [key: string]: unknown })[field]
-        : undefined,
-    )
-    .filter((value): value is string => typeof value === "string");
-}
-
-/** "+1 (555) 010-2030" and "+15550102030" are the same number. */
-function normalizePhone(value: string): string {
-  return value.replace(/[\s\-().]/g, "");
 }
