@@ -1,8 +1,14 @@
 // `bun sandbox/bench.ts [--duration-ms 5000] [--concurrency 32]`: starts the sandbox in a child
-// process, drives GET /v1/customers/{id} at it over loopback from this process, and prints one
-// JSON line: requests/s, p50/p99 latency in ms, errors. The rate limit is raised so it does not
-// throttle. No assertions: the figure depends on the machine.
+// process and drives it over loopback from this process; prints one JSON line per run:
+// - GET /v1/customers/{id} in memory;
+// - POST /v1/customers in memory, then with --db (a SQLite file), and their ratio (dbPostRatio);
+// - lookups by email and phone in stores of 1,000 and 100,000 customers (in this process, through
+//   the store's indexes): the time per lookup should not grow with the store (lookupGrowth ≈ 1).
+// The rate limit is raised so it does not throttle. No assertions: the figures depend on the machine.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { normalizePhone, Store } from "./store.ts";
 
 const API_KEY = "bench-key";
 
@@ -23,7 +29,9 @@ function readFlag(name: string, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-async function startChild(): Promise<{ url: string; child: ReturnType<typeof Bun.spawn> }> {
+async function startChild(
+  extra: string[] = [],
+): Promise<{ url: string; child: ReturnType<typeof Bun.spawn> }> {
   const child = Bun.spawn(
     [
       "bun",
@@ -34,6 +42,7 @@ async function startChild(): Promise<{ url: string; child: ReturnType<typeof Bun
       API_KEY,
       "--rate-limit",
       "1000000000",
+      ...extra,
     ],
     { stdout: "pipe", stderr: "inherit" },
   );
@@ -69,17 +78,23 @@ function percentile(sorted: Float64Array, share: number): number {
   return Math.round((sorted[index] ?? 0) * 100) / 100;
 }
 
-async function drive(target: string, concurrency: number, durationMs: number) {
+async function drive(
+  target: string,
+  concurrency: number,
+  durationMs: number,
+  request: (sequence: number) => RequestInit = () => ({}),
+) {
   const latencies: number[] = [];
   let errors = 0;
-  const headers = { Authorization: `Bearer ${API_KEY}` };
+  let sequence = 0;
+  const headers = { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json" };
   const started = performance.now();
   const deadline = started + durationMs;
   const worker = async () => {
     while (performance.now() < deadline) {
       const sent = performance.now();
       try {
-        const response = await fetch(target, { headers });
+        const response = await fetch(target, { headers, ...request(sequence++) });
         await response.arrayBuffer();
         if (!response.ok) {
           errors++;
@@ -94,6 +109,87 @@ async function drive(target: string, concurrency: number, durationMs: number) {
   return { latencies, errors, elapsedMs: performance.now() - started };
 }
 
+function summarise(
+  endpoint: string,
+  concurrency: number,
+  run: Awaited<ReturnType<typeof drive>>,
+): BenchResult {
+  const sorted = Float64Array.from(run.latencies).sort();
+  return {
+    endpoint,
+    concurrency,
+    durationMs: Math.round(run.elapsedMs),
+    requests: run.latencies.length,
+    requestsPerSecond: Math.round(run.latencies.length / (run.elapsedMs / 1000)),
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    errors: run.errors,
+  };
+}
+
+/** POST /v1/customers for durationMs against a sandbox started with `extra` flags. */
+async function benchPost(
+  extra: string[],
+  concurrency: number,
+  durationMs: number,
+  label: string,
+): Promise<BenchResult> {
+  const { url, child } = await startChild(extra);
+  const post = (sequence: number): RequestInit => ({
+    method: "POST",
+    body: JSON.stringify({
+      name: `Bench ${label} ${sequence}`,
+      externalId: `bench-${label}-${sequence}`,
+      emails: [{ email: `bench-${label}-${sequence}@example.com` }],
+    }),
+  });
+  try {
+    await drive(`${url}/v1/customers`, concurrency, Math.min(500, durationMs), (n) => post(-n - 1));
+    return summarise(
+      `POST /v1/customers (${label})`,
+      concurrency,
+      await drive(`${url}/v1/customers`, concurrency, durationMs, post),
+    );
+  } finally {
+    child.kill();
+    await child.exited;
+  }
+}
+
+/** Microseconds per lookup by email and by phone in a store of `size` customers. */
+function lookupMicros(size: number): { email: number; phone: number } {
+  const store = new Store();
+  for (let index = 0; index < size; index++) {
+    store.put("customers", {
+      id: `c${index}`,
+      attributes: {
+        emails: [{ email: `customer${index}@example.com` }],
+        phones: [{ phone: `+1 555 ${String(index).padStart(7, "0")}` }],
+      },
+      rel: {},
+    });
+  }
+  const lookups = 20_000;
+  const time = (find: (index: number) => unknown) => {
+    const started = performance.now();
+    for (let round = 0; round < lookups; round++) {
+      find((round * 7919) % size);
+    }
+    return Math.round(((performance.now() - started) * 1000 * 100) / lookups) / 100;
+  };
+  time((index) => store.findBy("email", "customers", `customer${index}@example.com`)); // warm-up
+  return {
+    email: time((index) => store.findBy("email", "customers", `customer${index}@example.com`)),
+    phone: time((index) =>
+      store.findBy(
+        "phone",
+        "customers",
+        normalizePhone(`+1 555 ${String(index).padStart(7, "0")}`),
+      ),
+    ),
+  };
+}
+
 async function main(): Promise<void> {
   const durationMs = readFlag("--duration-ms", 5000);
   const concurrency = readFlag("--concurrency", 32);
@@ -102,23 +198,41 @@ async function main(): Promise<void> {
     const id = await seedCustomer(url);
     const path = `/v1/customers/${id}`;
     await drive(`${url}${path}`, concurrency, Math.min(500, durationMs)); // warm-up, not counted
-    const { latencies, errors, elapsedMs } = await drive(`${url}${path}`, concurrency, durationMs);
-    const sorted = Float64Array.from(latencies).sort();
-    const result: BenchResult = {
-      endpoint: "GET /v1/customers/{id}",
-      concurrency,
-      durationMs: Math.round(elapsedMs),
-      requests: latencies.length,
-      requestsPerSecond: Math.round(latencies.length / (elapsedMs / 1000)),
-      p50Ms: percentile(sorted, 0.5),
-      p99Ms: percentile(sorted, 0.99),
-      errors,
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    const get = await drive(`${url}${path}`, concurrency, durationMs);
+    process.stdout.write(
+      `${JSON.stringify(summarise("GET /v1/customers/{id}", concurrency, get))}\n`,
+    );
   } finally {
     child.kill();
     await child.exited;
   }
+  const scratch = mkdtempSync(join(tmpdir(), "bench-sandbox-"));
+  try {
+    const memory = await benchPost([], concurrency, durationMs, "memory");
+    process.stdout.write(`${JSON.stringify(memory)}\n`);
+    const db = await benchPost(
+      ["--db", join(scratch, "bench.sqlite")],
+      concurrency,
+      durationMs,
+      "db",
+    );
+    process.stdout.write(
+      `${JSON.stringify({ ...db, dbPostRatio: Math.round((db.requestsPerSecond / memory.requestsPerSecond) * 100) / 100 })}\n`,
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const small = lookupMicros(1_000);
+  const large = lookupMicros(100_000);
+  process.stdout.write(
+    `${JSON.stringify({
+      lookups: "by email and phone, µs each",
+      at1000: small,
+      at100000: large,
+      lookupGrowth:
+        Math.round(((large.email + large.phone) / (small.email + small.phone)) * 100) / 100,
+    })}\n`,
+  );
 }
 
 await main();
