@@ -2895,6 +2895,8 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
   });
 }
 
+const KUSTOMER_KEY_CHARACTERS = /^[\x21-\x7e]+$/;
+
 function kustomerApiKey(auth: Kustomer, inputError: (message: string) => KustomerError): string {
   const names = kustomerAuthNames;
   if (auth === null || typeof auth !== "object") {
@@ -2908,23 +2910,30 @@ function kustomerApiKey(auth: Kustomer, inputError: (message: string) => Kustome
       `${names.apiKey} is empty: set the API key from Settings › Security › API Keys`,
     );
   }
+  // The key goes in an HTTP header, which takes printable ASCII only; anything else is a copy
+  // mistake (a smart quote, an invisible character) that no retry would fix. One test when all is
+  // well; the messages below say which mistake it is.
+  if (KUSTOMER_KEY_CHARACTERS.test(apiKey)) {
+    return apiKey;
+  }
   if (/^bearer\s/i.test(apiKey) || /\s/.test(apiKey)) {
     throw inputError(`${names.apiKey} must be the key alone, without 'Bearer ' or spaces`);
   }
-  // The key goes in an HTTP header, which takes printable ASCII only; anything else is a copy
-  // mistake (a smart quote, an invisible character) that no retry would fix.
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw inputError(
-      `${names.apiKey} holds characters an HTTP header cannot carry (non-ASCII or control characters): copy the key again from Settings › Security › API Keys`,
-    );
-  }
-  return apiKey;
+  throw inputError(
+    `${names.apiKey} holds characters an HTTP header cannot carry (non-ASCII or control characters): copy the key again from Settings › Security › API Keys`,
+  );
 }
+
+/** The last baseUrl checked, and the origin it gave. */
+let kustomerLastBaseUrl: [string, string] = ["", ""];
 
 /** Picks the API host; see https://developer.kustomer.com/docs/get-started/regions-and-base-urls */
 function kustomerBaseUrl(auth: Kustomer, inputError: (message: string) => KustomerError): string {
   const names = kustomerAuthNames;
   const baseUrl = kustomerText(auth.baseUrl);
+  if (baseUrl !== "" && baseUrl === kustomerLastBaseUrl[0]) {
+    return kustomerLastBaseUrl[1]; // checked already: a run sends many requests to one host
+  }
   if (baseUrl !== "") {
     let url: URL;
     try {
@@ -2941,7 +2950,9 @@ function kustomerBaseUrl(auth: Kustomer, inputError: (message: string) => Kustom
         `${names.baseUrl} must use https:// (plain http:// only for 127.0.0.1 or localhost)`,
       );
     }
-    return url.origin + url.pathname.replace(/\/+$/, "").replace(/\/v1$/, "");
+    const origin = url.origin + url.pathname.replace(/\/+$/, "").replace(/\/v1$/, "");
+    kustomerLastBaseUrl = [baseUrl, origin];
+    return origin;
   }
   const orgName = kustomerText(auth.orgName);
   if (orgName !== "") {
@@ -2983,6 +2994,16 @@ function kustomerFillPath(
 
 /** Builds ?a=1&b=x, leaving out values that are undefined, null, empty or empty lists. */
 function kustomerQueryString(query: { [name: string]: unknown }): string {
+  let empty = true;
+  for (const name in query) {
+    if (query[name] !== undefined) {
+      empty = false;
+      break;
+    }
+  }
+  if (empty) {
+    return "";
+  }
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     // A list (ids) is sent comma-separated, as Kustomer's reference writes it: ids=id1,id2.
@@ -3022,9 +3043,14 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
   const record = value as { [field: string]: unknown };
   let kept: { [field: string]: unknown } | undefined;
   let count = 0;
+  const properties = schema?.properties;
   for (const field in record) {
     const fieldValue = record[field];
-    const cleaned = kustomerDropUnset(fieldValue, schema?.properties?.[field]);
+    // Most values are plain text, numbers or booleans: kept as they are, without a call.
+    const cleaned =
+      fieldValue !== "" && fieldValue !== null && typeof fieldValue !== "object"
+        ? fieldValue
+        : kustomerDropUnset(fieldValue, properties?.[field]);
     if (cleaned !== fieldValue && kept === undefined) {
       // Copy only once something differs: most bodies are sent as given.
       kept = {};
@@ -3286,12 +3312,16 @@ function kustomerCheckObject(
   }
   const properties = schema.properties;
   for (const field in value) {
+    const fieldValue = value[field];
+    if (fieldValue === undefined) {
+      continue; // not sent: JSON leaves it out
+    }
     const fieldSchema = properties?.[field];
     path.push(field);
     if (fieldSchema) {
-      kustomerValidate(fieldSchema, value[field], path, problems);
+      kustomerValidate(fieldSchema, fieldValue, path, problems);
     } else if (schema.customAttributes) {
-      kustomerCheckCustomAttribute(field, value[field], path, problems);
+      kustomerCheckCustomAttribute(field, fieldValue, path, problems);
     } else if (schema.additionalProperties === false) {
       const known = Object.keys(properties ?? {});
       const lower = field.toLowerCase();
@@ -3306,6 +3336,20 @@ function kustomerCheckObject(
     path.pop();
   }
 }
+
+/** What each custom attribute suffix takes: its description and its check. */
+const KUSTOMER_CUSTOM_TYPES: { [suffix: string]: [string, (value: unknown) => boolean] } = {
+  Str: ["a string of at most 1024 characters", (v) => typeof v === "string" && v.length <= 1024],
+  Txt: ["a string", (v) => typeof v === "string"],
+  Num: ["a number", (v) => typeof v === "number" && Number.isFinite(v)],
+  At: [
+    "an ISO-8601 date-time string",
+    (v) => typeof v === "string" && !Number.isNaN(Date.parse(v)),
+  ],
+  Bool: ["a boolean", (v) => typeof v === "boolean"],
+  Url: ["a URL string", (v) => typeof v === "string" && URL.canParse(v)],
+  Id: ["an id string", (v) => typeof v === "string" && v !== ""],
+};
 
 function kustomerCheckCustomAttribute(
   name: string,
@@ -3326,19 +3370,7 @@ function kustomerCheckCustomAttribute(
   if (value === null) {
     return;
   }
-  const expected: { [suffix: string]: [string, (v: unknown) => boolean] } = {
-    Str: ["a string of at most 1024 characters", (v) => typeof v === "string" && v.length <= 1024],
-    Txt: ["a string", (v) => typeof v === "string"],
-    Num: ["a number", (v) => typeof v === "number" && Number.isFinite(v)],
-    At: [
-      "an ISO-8601 date-time string",
-      (v) => typeof v === "string" && !Number.isNaN(Date.parse(v)),
-    ],
-    Bool: ["a boolean", (v) => typeof v === "boolean"],
-    Url: ["a URL string", (v) => typeof v === "string" && URL.canParse(v)],
-    Id: ["an id string", (v) => typeof v === "string" && v !== ""],
-  };
-  const [description, accepts] = expected[suffix] ?? ["a value", () => true];
+  const [description, accepts] = KUSTOMER_CUSTOM_TYPES[suffix] ?? ["a value", () => true];
   if (!accepts(value)) {
     kustomerProblem(
       problems,
@@ -3746,7 +3778,8 @@ async function kustomerCli(
   entry: (...args: never[]) => Promise<unknown>,
   scriptPath: string,
 ): Promise<void> {
-  const source = await Bun.file(scriptPath).text();
+  // Read synchronously: Bun.file().text() starts a thread pool, several ms in a cold process.
+  const source = new TextDecoder().decode(Bun.mmap(scriptPath));
   const signature = kustomerSignature(source);
   const script = scriptPath.replace(/^.*?(scripts\/)/, "$1");
   const usage = (message: string): never => {
@@ -4095,45 +4128,41 @@ function kustomerSignature(source: string): KustomerParameter[] {
   const parts: { code: string; doc?: string }[] = [];
   let current = { code: "", doc: undefined as string | undefined };
   let depth = 0;
-  for (let index = from + 1; index < source.length; index++) {
-    const char = source[index] ?? "";
-    const next = source[index + 1] ?? "";
-    if (char === "/" && (next === "*" || next === "/")) {
+  // A regular expression finds the next comment, string or bracket: `--help` runs once, in a
+  // cold process, where a loop over every character would cost more than all the rest.
+  const token =
+    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|=>|[(){}[\]<>,]/g;
+  token.lastIndex = from + 1;
+  let last = from + 1;
+  for (let found = token.exec(source); found !== null; found = token.exec(source)) {
+    const text = found[0];
+    const at = found.index;
+    if (text.startsWith("/*") || text.startsWith("//")) {
       // Comments are not code: a comma or bracket in them must not split or end a parameter.
-      const end = next === "*" ? source.indexOf("*/", index + 2) + 2 : source.indexOf("\n", index);
-      const comment = source.slice(index, end);
-      if (depth === 0 && comment.startsWith("/**")) {
-        current.doc = comment
+      current.code += source.slice(last, at);
+      last = at + text.length;
+      if (depth === 0 && text.startsWith("/**")) {
+        current.doc = text
           .replace(/^\/\*\*|\*\/$/g, "")
           .replace(/\n\s*\* ?/g, " ")
           .replace(/\s+/g, " ")
           .trim();
       }
-      index = end - 1;
       continue;
     }
-    if (char === '"' || char === "'" || char === "`") {
-      let end = index + 1;
-      while (end < source.length && source[end] !== char) {
-        end += source[end] === "\\" ? 2 : 1;
-      }
-      current.code += source.slice(index, end + 1);
-      index = end;
-      continue;
-    }
-    if ("({[<".includes(char)) {
+    if ("({[<".includes(text)) {
       depth++;
-    } else if (")}]".includes(char) || (char === ">" && source[index - 1] !== "=")) {
+    } else if (")}]>".includes(text)) {
       depth--;
     }
     if (depth < 0) {
+      current.code += source.slice(last, at);
       break;
     }
-    if (char === "," && depth === 0) {
-      parts.push(current);
+    if (text === "," && depth === 0) {
+      parts.push({ ...current, code: current.code + source.slice(last, at) });
       current = { code: "", doc: undefined };
-    } else {
-      current.code += char;
+      last = at + 1;
     }
   }
   parts.push(current);
@@ -4141,13 +4170,18 @@ function kustomerSignature(source: string): KustomerParameter[] {
     .filter((part) => part.code.trim() !== "")
     .map((part) => {
       const code = part.code.trim();
-      const match = /^(\w+)(\?)?\s*(?::\s*([\s\S]*?))?\s*(?:=\s*([\s\S]*))?$/.exec(code);
-      const type = (match?.[3] ?? "unknown").replace(/\s+/g, " ").trim();
-      const defaultText = match?.[4]?.trim();
+      // name?: type = default, read in linear time (a type can run to thousands of characters).
+      const head = /^(\w+)(\?)?\s*/.exec(code);
+      const rest = code.slice(head?.[0].length ?? 0);
+      const assigned = /(?:^|\s)=\s*([^=>][^=]*)$/.exec(rest);
+      const typed = assigned ? rest.slice(0, assigned.index) : rest;
+      const typeText = typed.startsWith(":") ? typed.slice(1).trim() : "";
+      const type = typeText === "" ? "unknown" : typeText.replace(/\s+/g, " ");
+      const defaultText = assigned?.[1]?.trim();
       const optional =
-        Boolean(match?.[2]) || defaultText !== undefined || /\|\s*(undefined|null)$/.test(type);
-      const written = (match?.[3] ?? "unknown").trim().replace(/\n\s*\n/g, "\n");
-      const parameter: KustomerParameter = { name: match?.[1] ?? code, optional, type, written };
+        head?.[2] === "?" || defaultText !== undefined || /\|\s*(undefined|null)$/.test(type);
+      const written = typeText === "" ? "unknown" : typeText.replace(/\n\s*\n/g, "\n");
+      const parameter: KustomerParameter = { name: head?.[1] ?? code, optional, type, written };
       if (defaultText !== undefined) {
         parameter.default = defaultText;
       }
@@ -4197,31 +4231,33 @@ function kustomerTypeOfDefault(text: string | undefined): string {
 function kustomerFields(type: string): { name: string; required: boolean }[] {
   const fields: { name: string; required: boolean }[] = [];
   const start = type.indexOf("{");
+  if (start < 0) {
+    return fields;
+  }
+  const token = /=>|[{}[\]()<>;,\n]/g;
+  const field = /\s*(\w+)(\?)?\s*:/y;
+  token.lastIndex = start;
   let depth = 0;
-  let atStart = false;
-  for (let index = start; start >= 0 && index < type.length; index++) {
-    const char = type[index] ?? "";
-    if ("{[(<".includes(char)) {
+  for (let found = token.exec(type); found !== null; found = token.exec(type)) {
+    const text = found[0];
+    if ("{[(<".includes(text)) {
       depth++;
-      atStart = depth === 1;
-      continue;
-    }
-    if ("}])".includes(char) || (char === ">" && type[index - 1] !== "=")) {
+    } else if ("}])>".includes(text)) {
       depth--;
       if (depth === 0) {
         break;
       }
       continue;
-    }
-    if (depth === 1 && (char === ";" || char === "\n" || char === ",")) {
-      atStart = true;
+    } else if (depth !== 1 || text === "=>") {
       continue;
     }
-    if (depth === 1 && atStart && /\S/.test(char)) {
-      atStart = false;
-      const field = /^(\w+)(\?)?\s*:/.exec(type.slice(index));
-      if (field?.[1]) {
-        fields.push({ name: field[1], required: field[2] !== "?" });
+    if (depth === 1) {
+      // After "{" or a separator at the first level: a field's name, if one starts here.
+      field.lastIndex = found.index + 1;
+      const name = field.exec(type);
+      if (name?.[1]) {
+        fields.push({ name: name[1], required: name[2] !== "?" });
+        token.lastIndex = field.lastIndex;
       }
     }
   }
@@ -4230,12 +4266,17 @@ function kustomerFields(type: string): { name: string; required: boolean }[] {
 
 /** The range or allowed values of a query parameter, from the script's querySchema. */
 function kustomerQueryRule(source: string, name: string): string {
-  const rule = new RegExp(`^\\s+"?${name}"?: (\\{[^\\n]*\\}),?$`, "m").exec(
-    source.slice(source.indexOf("querySchema: {")),
-  )?.[1];
-  if (!rule || !source.includes("querySchema: {")) {
+  const from = source.indexOf("querySchema: {");
+  if (from < 0) {
     return "";
   }
+  const end = source.indexOf("\n  });", from);
+  const block = source.slice(from, end < 0 ? undefined : end);
+  const at = Math.max(block.indexOf(` ${name}: {`), block.indexOf(` "${name}": {`));
+  if (at < 0) {
+    return "";
+  }
+  const rule = block.slice(at, block.indexOf("}", at) + 1);
   const min = /minimum: (-?[\d.]+)/.exec(rule)?.[1];
   const max = /maximum: (-?[\d.]+)/.exec(rule)?.[1];
   const integer = rule.includes('"integer"') ? "whole number " : "";
