@@ -22,8 +22,9 @@ export async function main(auth: Kustomer) {
 
 /**
  * A Kustomer connection (the Windmill resource type `kustomer`). Only `apiKey` is required, so a
- * resource made from the Windmill Hub's `kustomer` type ({ apiKey }) keeps working on the US host.
- * The API host is chosen in this order: `baseUrl`, then `orgName`, then `region`, then US.
+ * resource made from the Windmill Hub's `kustomer` type ({ apiKey }) keeps working, in any region.
+ * The API host is chosen in this order: `baseUrl`, then `orgName`, then `region`; with none of
+ * them, US, and when Kustomer answers that the key belongs to another region, that region's host.
  */
 type Kustomer = {
   /** API key (Settings › Security › API Keys). Sent as a Bearer token, never printed. */
@@ -96,6 +97,19 @@ const KUSTOMER_HOSTS = {
   eu: "https://api.prod2.kustomerapp.com",
   india: "https://api.prod4.kustomerapp.com",
 };
+
+/** Kustomer's name for each region's pod, as its region-mismatch answer gives it. */
+const KUSTOMER_POD_HOSTS: { [pod: string]: string } = {
+  prod1: KUSTOMER_HOSTS.us,
+  prod2: KUSTOMER_HOSTS.eu,
+  prod4: KUSTOMER_HOSTS.india,
+};
+
+/**
+ * The region found for a key that names none (a resource made from the Hub's kustomer type is
+ * only { apiKey }), so that later requests of the same job go to the right host at once.
+ */
+const kustomerDetectedHosts = new Map<string, string>();
 
 const KUSTOMER_USER_AGENT = "kustomer-windmill-scripts/1.0";
 
@@ -202,7 +216,10 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
       attempts: 0,
     });
   const apiKey = kustomerApiKey(auth, inputError);
-  const baseUrl = kustomerBaseUrl(auth, inputError);
+  const hostChosen = [auth.baseUrl, auth.orgName, auth.region].some((v) => kustomerText(v) !== "");
+  const baseUrl = hostChosen
+    ? kustomerBaseUrl(auth, inputError)
+    : (kustomerDetectedHosts.get(apiKey) ?? kustomerBaseUrl(auth, inputError));
   const path = kustomerFillPath(request.path, request.pathParams ?? {}, inputError);
   for (const name of request.requiredQuery ?? []) {
     if (kustomerQueryString({ [name]: request.query?.[name] }) === "") {
@@ -260,15 +277,45 @@ async function kustomerRequest(auth: Kustomer, request: KustomerRequest): Promis
   if (payload !== undefined) {
     headers["Content-Type"] = "application/json";
   }
-  return kustomerSend({
-    method,
-    url: baseUrl + pathWithQuery,
-    pathWithQuery,
-    headers,
-    payload,
-    apiKey,
-    observer: request.observer,
-  });
+  const send = (host: string) =>
+    kustomerSend({
+      method,
+      url: host + pathWithQuery,
+      pathWithQuery,
+      headers,
+      payload,
+      apiKey,
+      observer: request.observer,
+    });
+  if (hostChosen) {
+    return send(baseUrl);
+  }
+  try {
+    return await send(baseUrl);
+  } catch (error) {
+    const podHost = kustomerRegionFromMismatch(error);
+    if (podHost === undefined || podHost === baseUrl) {
+      throw error;
+    }
+    // No region was set and the key belongs to another one: Kustomer refused the request before
+    // doing anything with it, so it is sent once more, to the key's own region.
+    kustomerDetectedHosts.set(apiKey, podHost);
+    return send(podHost);
+  }
+}
+
+/**
+ * The host of the key's region when Kustomer refused a request for being sent to another region
+ * ("Auth token associated with pod prod2 but request is being handled by prod1":
+ * https://developer.kustomer.com/docs/get-started/regions-and-base-urls), else undefined.
+ */
+function kustomerRegionFromMismatch(error: unknown): string | undefined {
+  if (!(error instanceof KustomerError) || error.status < 400 || error.status >= 500) {
+    return undefined;
+  }
+  const text = `${error.message} ${JSON.stringify(error.errors ?? [])}`;
+  const pod = /associated with pod (prod\d+)/i.exec(text)?.[1]?.toLowerCase();
+  return pod === undefined ? undefined : KUSTOMER_POD_HOSTS[pod];
 }
 
 const KUSTOMER_KEY_CHARACTERS = /^[\x21-\x7e]+$/;

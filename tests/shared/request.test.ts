@@ -1050,3 +1050,88 @@ describe("clearing a list: null on a list field is sent as []", () => {
     expect(kustomerDropUnset(body, customer)).toBe(body);
   });
 });
+
+describe("a key of another region, with no region set (a Hub resource: { apiKey })", () => {
+  const mismatch = (pod: string) =>
+    Response.json(
+      {
+        errors: [
+          {
+            status: 401,
+            code: "unauthorized",
+            title: `Auth token associated with pod ${pod} but request is being handled by prod1`,
+          },
+        ],
+      },
+      { status: 401 },
+    );
+
+  test("goes once more to the key's region, and there at once for the next requests", async () => {
+    const calls = stubFetch((request) =>
+      request.url.host === "api.prod2.kustomerapp.com"
+        ? Response.json({ data: { id: "c1" } }, { status: 201 })
+        : mismatch("prod2"),
+    );
+    const auth = { apiKey: "eu-key-for-detection-1" };
+    const created = await kustomerRequest(auth, {
+      method: "POST",
+      path: "/v1/customers",
+      operation: "CreateCustomer",
+      body: { name: "Ada" },
+    });
+    expect(created).toEqual({ data: { id: "c1" } });
+    await kustomerRequest(auth, {
+      method: "GET",
+      path: "/v1/customers",
+      operation: "GetCustomers",
+    });
+    expect(calls.map((call) => `${call.method} ${call.url.host}`)).toEqual([
+      "POST api.kustomerapp.com",
+      "POST api.prod2.kustomerapp.com",
+      "GET api.prod2.kustomerapp.com",
+    ]);
+    // The same body both times: refused, not processed, by the US host.
+    expect(calls[1]?.rawBody).toBe(calls[0]?.rawBody);
+  });
+
+  test("India (prod4) too", async () => {
+    const calls = stubFetch((request) =>
+      request.url.host === "api.prod4.kustomerapp.com"
+        ? Response.json({ data: [] })
+        : mismatch("prod4"),
+    );
+    await kustomerRequest(
+      { apiKey: "india-key-for-detection" },
+      { method: "GET", path: "/v1/customers", operation: "GetCustomers" },
+    );
+    expect(calls.map((call) => call.url.host)).toEqual([
+      "api.kustomerapp.com",
+      "api.prod4.kustomerapp.com",
+    ]);
+  });
+
+  test("a region set by hand is kept: the mismatch is the user's error to see", async () => {
+    const calls = stubFetch(() => mismatch("prod2"));
+    const failure = await kustomerRequest(
+      { apiKey: "explicit-us-key", region: "us" },
+      { method: "GET", path: "/v1/customers", operation: "GetCustomers" },
+    ).catch((error: KustomerError) => error);
+    expect(failure).toBeInstanceOf(KustomerError);
+    expect((failure as KustomerError).status).toBe(401);
+    expect((failure as KustomerError).message).toContain("associated with pod prod2");
+    expect(calls).toHaveLength(1);
+  });
+
+  test("any other 401 is not a reason to go elsewhere", async () => {
+    const calls = stubFetch(() =>
+      Response.json({ errors: [{ status: 401, title: "Unauthorized" }] }, { status: 401 }),
+    );
+    await expect(
+      kustomerRequest(
+        { apiKey: "wrong-key" },
+        { method: "GET", path: "/v1/customers", operation: "GetCustomers" },
+      ),
+    ).rejects.toThrow(/401/);
+    expect(calls).toHaveLength(1);
+  });
+});
