@@ -19,12 +19,28 @@ describe("get_current_auth_token", () => {
     expect(calls[0]?.url.origin).toBe("https://api.prod2.kustomerapp.com");
   });
 
-  test("a region mismatch is reported with Kustomer's message, not retried", async () => {
+  test("a region mismatch with a region set is reported with Kustomer's message, not retried", async () => {
     const message = "Auth token associated with pod prod2 but request is being handled by prod1";
     const calls = stubFetch(() =>
       jsonResponse(401, { errors: [{ code: "unauthorized", message }] }),
     );
-    await expect(main(TEST_AUTH)).rejects.toThrow(message);
+    await expect(main({ ...TEST_AUTH, region: "us" })).rejects.toThrow(message);
     expect(calls).toHaveLength(1);
+  });
+
+  test("with no region set, the request goes once more to the key's region", async () => {
+    const message = "Auth token associated with pod prod2 but request is being handled by prod1";
+    const calls = stubFetch((request) =>
+      request.url.origin === "https://api.prod2.kustomerapp.com"
+        ? jsonResponse(200, { data: { id: "token-1" } })
+        : jsonResponse(401, { errors: [{ code: "unauthorized", message }] }),
+    );
+    await expect(main({ apiKey: "a-key-of-the-eu-region" })).resolves.toEqual({
+      data: { id: "token-1" },
+    });
+    expect(calls.map((call) => call.url.origin)).toEqual([
+      "https://api.kustomerapp.com",
+      "https://api.prod2.kustomerapp.com",
+    ]);
   });
 });
