@@ -987,16 +987,17 @@ async function kustomerSend(attempt: KustomerAttempt): Promise<unknown> {
       const advice = `rate limited by Kustomer (the org-wide budget is shared by every key); ${reason}: retry later or send fewer requests (bulk endpoints take 100 records per request)`;
       throw fail({ message: `${summary}; ${advice}`, status: 429, code, errors, retryAfterMs });
     }
-    if (
-      response.status >= 500 &&
-      (await mayRetry(retryAfterMs ?? kustomerBackoff(serverErrorRetries + 1)))
-    ) {
+    // 501 Not Implemented and 505 HTTP Version Not Supported say the server will never do it:
+    // not worth repeating, and nothing was processed.
+    const serverError =
+      response.status >= 500 && response.status !== 501 && response.status !== 505;
+    if (serverError && (await mayRetry(retryAfterMs ?? kustomerBackoff(serverErrorRetries + 1)))) {
       continue;
     }
     const note =
-      response.status >= 500 && !canRepeat
+      serverError && !canRepeat
         ? `; ${mayHaveRun}`
-        : response.status >= 500
+        : serverError
           ? `; gave up after ${attemptNumber} attempt(s)`
           : "";
     throw fail({ message: summary + note, status: response.status, code, errors, retryAfterMs });

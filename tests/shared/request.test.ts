@@ -505,6 +505,22 @@ describe("5xx and network errors: only GET, PUT and DELETE are repeated", () => 
     });
   }
 
+  for (const status of [501, 505]) {
+    test(`a ${status} is final: not repeated, and a POST is not said to have maybe run`, async () => {
+      const calls = stubFetch(() => jsonResponse(status, { errors: [{ title: "Not here" }] }));
+      await expect(getCustomer()).rejects.toMatchObject({ status });
+      expect(calls).toHaveLength(1);
+      expect(waits).toEqual([]);
+      const post = await kustomerRequest(TEST_AUTH, {
+        operation: "X",
+        method: "POST",
+        path: "/v1/customers",
+        body: { name: "Ada" },
+      }).catch((error: KustomerError) => error);
+      expect((post as KustomerError).message).not.toContain("may have been processed");
+    });
+  }
+
   test("a 5xx ignores x-ratelimit-reset (that is for 429) and backs off instead", async () => {
     const calls = stubFetch((_request, index) =>
       index === 0
