@@ -232,8 +232,6 @@ describe("the tree", () => {
   });
 });
 
-const onBun = BUN_RUNTIME_SCRIPTS;
-
 for (const script of listKustomerScripts()) {
   describe(`${script} in the tree`, () => {
     const path = windmillPathOf(script);
@@ -272,12 +270,12 @@ for (const script of listKustomerScripts()) {
     });
 
     test(
-      onBun.has(script)
+      BUN_RUNTIME_SCRIPTS.has(script)
         ? "runs on Bun, with a job timeout beyond its deadline"
         : "is //native, with the instance's job timeout",
       () => {
         const metadata = metadataOf(path) as ScriptYaml & { timeout?: number };
-        if (!onBun.has(script)) {
+        if (!BUN_RUNTIME_SCRIPTS.has(script)) {
           expect(source.startsWith("//native\n")).toBe(true);
           expect(metadata.timeout).toBeUndefined();
           return;
