@@ -72,6 +72,18 @@ const PAGE: BeyondQuery[] = [
 
 const CHAT_SERVER_API = "https://developer.kustomer.com/docs/chat/server-chat-api";
 
+/** The roles the knowledge-base reference pages list for creating (and, next, updating) records. */
+const KB_CREATE_ROLES = [
+  "org.permission.kb.create",
+  "org.admin.content.kb.write (legacy)",
+  "org.admin.kb.write (legacy)",
+];
+const KB_UPDATE_ROLES = [
+  "org.permission.kb.update",
+  "org.admin.content.kb.write (legacy)",
+  "org.admin.kb.write (legacy)",
+];
+
 /** Kustomer's guide to managing queues and queue rules through the API. */
 const QUEUES_GUIDE = "https://developer.kustomer.com/docs/guides/queues-and-routing";
 
@@ -595,5 +607,53 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "CreateQueue",
     folder: "queues",
     roles: ["org.permission.queue.create"],
+  },
+  {
+    group: "Queues and routing",
+    method: "GET",
+    path: "/v1/routing/queues/{id}",
+    summary: "Get queue",
+    reference: "https://developer.kustomer.com/api/queues-and-routing/get-queue",
+    source: "reference-page",
+    operationId: "GetQueueById",
+    folder: "queues",
+    roles: [
+      "org.permission.queue.read",
+      "org.permission.routing.read",
+      "org.user.routing.read (legacy)",
+    ],
+  },
+  {
+    group: "Knowledge base",
+    method: "POST",
+    path: "/v1/kb/knowledge-bases",
+    summary: "Create Knowledge Base",
+    reference: "https://developer.kustomer.com/api/knowledge-base/create-knowledge-base",
+    source: "reference-page",
+    operationId: "CreateKnowledgeBase",
+    folder: "knowledge_base",
+    roles: KB_CREATE_ROLES,
+  },
+  {
+    group: "Knowledge base",
+    method: "PATCH",
+    path: "/v1/kb/knowledge-bases/{id}",
+    summary: "Update Knowledge Base",
+    reference: "https://developer.kustomer.com/api/knowledge-base/update-knowledge-base",
+    source: "reference-page",
+    operationId: "UpdateKnowledgeBase",
+    folder: "knowledge_base",
+    roles: KB_UPDATE_ROLES,
+  },
+  {
+    group: "Knowledge base",
+    method: "POST",
+    path: "/v1/kb/articles/{id}/schedules",
+    summary: "Create article schedule",
+    reference: "https://developer.kustomer.com/api/knowledge-base/create-article-schedule",
+    source: "reference-page",
+    operationId: "CreateKbArticleSchedule",
+    folder: "knowledge_base",
+    roles: KB_CREATE_ROLES,
   },
 ];

@@ -35,6 +35,7 @@ export const beyondCoreHandlers: HandlerTable = {
       key ? FIXTURES.queues.filter((queue) => queue.attributes.key === key) : FIXTURES.queues,
     );
   },
+  GetQueueById: (context) => byId(FIXTURES.queues, context.params.id ?? "", "queue"),
   GetQueueRules: (context) => list(context, FIXTURES.queueRules),
   GetQueueRule: (context) => byId(FIXTURES.queueRules, context.params.id ?? "", "queue rule"),
   GetWorkItems: (context) => list(context, FIXTURES.workItems),

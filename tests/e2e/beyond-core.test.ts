@@ -65,6 +65,11 @@ describe("reads beyond Core against the sandbox", () => {
     ]);
     const byKey = await list("queues/get_queues", undefined, undefined, "vip");
     expect(byKey.data.map((queue) => queue.attributes.displayName)).toEqual(["VIP Support"]);
+    const vip = (await run("queues/get_queue_by_id", queues.data[1]?.id)) as { data: ApiRecord };
+    expect(vip.data).toEqual(queues.data[1] as ApiRecord);
+    await expect(run("queues/get_queue_by_id", "5a1b2c3d4e5f60718293ffff")).rejects.toMatchObject({
+      status: 404,
+    });
     const rules = await list("queues/get_queue_rules");
     const rule = (await run("queues/get_queue_rule", rules.data[0]?.id)) as {
       data: { relationships: { queue: { data: { id: string } } } };

@@ -61,4 +61,21 @@ it points at), one page at a time.`,
 a time.`,
 
   GetActiveKbTheme: `Returns the theme the help center currently uses.`,
+
+  CreateKnowledgeBase: `Creates a knowledge base (one help center site, with its own address,
+languages, theme and brand; a brand can have only one) and returns it. Kustomer also creates its
+root category, and a theme from the Midtown template when none is sent. The page we could read
+names only some fields (a unique subdomain of lowercase letters, digits and hyphens, which for a
+knowledge base other than the default starts with the org name and a hyphen; theme), so body is a
+free-form JSON object sent as is. A POST is not repeated after a failure that may have reached
+Kustomer: look the subdomain up before trying again.`,
+
+  UpdateKnowledgeBase: `Changes one knowledge base by id with PATCH, so only the fields sent change
+and the rest stay as they are; returns the knowledge base. The page we could read does not list the
+body's fields, so body is a free-form JSON object sent as is.`,
+
+  CreateKbArticleSchedule: `Schedules the current draft of a knowledge-base article (id) to be
+published at a date in the future. The article must have a current draft. Kustomer's page we could
+read does not name the body's fields, so body is a free-form JSON object sent as is. A POST is not
+repeated after a failure that may have reached Kustomer: read the article before trying again.`,
 };

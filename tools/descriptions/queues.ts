@@ -41,6 +41,10 @@ not list the body's fields (a queue has a name, display name, key, priority and 
 is a free-form JSON object sent as is. A POST is not repeated after a failure that may have reached
 Kustomer: look the key up before trying again, or the queue may be created twice.`,
 
+  GetQueueById: `Fetches one routing queue by id: its name, display name, key, priority, item size
+and whether it is the org's system default queue (system: true), which catches conversations no
+queue rule matches.`,
+
   UpdateQueueById: `Changes one routing queue by id (its name, priority, item size or other
 settings) and returns it. On the org's default queue (system: true) Kustomer accepts one field only,
 restrictTransfersByUsers, and nothing else may be sent with it. The body's other fields are not
