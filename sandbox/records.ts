@@ -17,11 +17,45 @@ const RELATION_KINDS: { [field: string]: Kind } = {
 };
 
 export function requireRecord(store: Store, kind: Kind, id: string): Doc {
-  const doc = store.get(kind.collection, id);
+  const doc = liveRecord(store, kind, id);
   if (!doc) {
     throw notFound(`${kind.type} ${id} not found`);
   }
   return doc;
+}
+
+/** The record with this id, unless there is none or it is soft-deleted (see Kind.softDelete). */
+export function liveRecord(store: Store, kind: Kind, id: string): Doc | undefined {
+  const doc = store.get(kind.collection, id);
+  return doc && !(kind.softDelete && doc.attributes.deleted === true) ? doc : undefined;
+}
+
+/**
+ * What DELETE does to a kind with softDelete: the record stays, flagged deleted with the time,
+ * and its updatedAt moves so that an export since an earlier cursor sees the deletion. Quiet:
+ * Kustomer sends no webhook for a deletion.
+ */
+export function softDeleteRecord(store: Store, kind: Kind, doc: Doc): Doc {
+  const now = new Date().toISOString();
+  const currentRev = typeof doc.attributes.rev === "number" ? doc.attributes.rev : 1;
+  const deleted: Doc = {
+    ...doc,
+    attributes: {
+      ...doc.attributes,
+      deleted: true,
+      deletedAt: now,
+      updatedAt: now,
+      modifiedAt: now,
+      rev: currentRev + 1,
+    },
+  };
+  store.put(kind.collection, deleted, { quiet: true });
+  return deleted;
+}
+
+/** The records of a softDelete kind that are not deleted; any other kind's records as they are. */
+export function live(kind: Kind, docs: Doc[]): Doc[] {
+  return kind.softDelete ? visible(docs) : docs;
 }
 
 /** Records a list shows: Kustomer hides records flagged deleted (e.g. companies, which have no DELETE). */
@@ -88,7 +122,7 @@ export function updateRecord(
 }
 
 export function findByExternalId(store: Store, kind: Kind, externalId: string): Doc {
-  const doc = store.findByExternalId(kind.collection, externalId)[0];
+  const doc = live(kind, store.findByExternalId(kind.collection, externalId))[0];
   if (!doc) {
     throw notFound(`no ${kind.type} has externalId "${externalId}"`);
   }
@@ -146,7 +180,7 @@ function resolveRelations(store: Store, kind: Kind, body: Json): { [name: string
       continue;
     }
     const target = RELATION_KINDS[field];
-    if (typeof value !== "string" || (target && !store.get(target.collection, value))) {
+    if (typeof value !== "string" || (target && !liveRecord(store, target, value))) {
       throw badRequest(
         `/${field} must be the id of an existing ${field} (got ${JSON.stringify(value)})`,
         `/${field}`,
@@ -166,9 +200,10 @@ function assertUniqueExternalId(
   if (!store.uniqueExternalIds || typeof externalId !== "string" || externalId === "") {
     return;
   }
-  const other = store
-    .findByExternalId(kind.collection, externalId)
-    .find((candidate) => candidate.id !== ownId);
+  // A deleted record no longer holds its externalId: the record can be created again.
+  const other = live(kind, store.findByExternalId(kind.collection, externalId)).find(
+    (candidate) => candidate.id !== ownId,
+  );
   if (other) {
     throw conflict(
       `a ${kind.type} with externalId "${externalId}" already exists (${other.id}); look it up with its externalId instead of creating it again`,

@@ -15,6 +15,13 @@ export type Kind = {
   defaults: () => Json;
   /** Recomputes attributes Kustomer derives from others (a customer's displayName). */
   derive?: (attributes: Json) => void;
+  /**
+   * DELETE marks the record deleted (deleted: true, deletedAt, a new updatedAt) instead of
+   * removing it, as Kustomer does for customers: reads by id and lookups answer 404, lists and
+   * searches leave it out, and a search with includeDeleted still returns it, which is how a sync
+   * learns of deletions (webhooks send no delete events: developer.kustomer.com/docs/events/event-catalog).
+   */
+  softDelete?: true;
 };
 
 /** The sandbox is one org; Kustomer shows it on every record as relationships.org. */
@@ -25,6 +32,7 @@ export const CUSTOMERS: Kind = {
   type: "customer",
   selfBase: "/v1/customers",
   relationFields: [],
+  softDelete: true,
   defaults: () => ({
     externalIds: [],
     sharedExternalIds: [],

@@ -151,8 +151,11 @@ export class Store {
     return this.byUpdatedAt.get(collection) ?? new UpdatedAtIndex();
   }
 
-  /** Inserts or replaces a record; a replaced record keeps its place in list order. */
-  put(collection: string, doc: Doc): void {
+  /**
+   * Inserts or replaces a record; a replaced record keeps its place in list order. `quiet` skips
+   * onWrite (a soft delete, of which Kustomer sends no webhook).
+   */
+  put(collection: string, doc: Doc, options: { quiet?: boolean } = {}): void {
     let records = this.collections.get(collection);
     if (!records) {
       records = new Map();
@@ -163,7 +166,9 @@ export class Store {
     records.set(doc.id, doc);
     this.index(collection, doc);
     this.persistence?.upsert.run(collection, doc.id, JSON.stringify(doc));
-    this.onWrite?.(collection, before, doc);
+    if (!options.quiet) {
+      this.onWrite?.(collection, before, doc);
+    }
   }
 
   remove(collection: string, id: string): boolean {

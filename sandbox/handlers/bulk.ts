@@ -46,9 +46,9 @@ export const BULK_ACTIONS: { [operationId: string]: BulkAction } = {
   BulkCreateCustomers: create(CUSTOMERS),
   BulkBatchUpdateCustomers: update(fixed(CUSTOMERS)),
   BulkDeleteCustomers: (store, item) => {
-    const id = requireRecord(store, CUSTOMERS, itemId(item)).id;
-    deleteCustomer(store, id);
-    return id;
+    const doc = requireRecord(store, CUSTOMERS, itemId(item));
+    deleteCustomer(store, doc);
+    return doc.id;
   },
   BulkCreateCompanies: create(COMPANIES),
   BulkBatchUpdateCompanies: update(fixed(COMPANIES)),

@@ -2,7 +2,14 @@
 // customer (conversations, messages, notes).
 import { type HandlerTable, isTrue, objectBody, param } from "../context.ts";
 import { notFound } from "../errors.ts";
-import { createRecord, findByExternalId, requireRecord, updateRecord } from "../records.ts";
+import {
+  createRecord,
+  findByExternalId,
+  requireRecord,
+  softDeleteRecord,
+  updateRecord,
+  visible,
+} from "../records.ts";
 import { CONVERSATIONS, CUSTOMERS, MESSAGES, NOTES, single } from "../resources.ts";
 import { type Doc, normalizePhone, type Store } from "../store.ts";
 import { listReply, relatedTo, updatedSince } from "./lists.ts";
@@ -18,7 +25,7 @@ export const customerHandlers: HandlerTable = {
   }),
 
   GetCustomers: (context) =>
-    listReply(context, CUSTOMERS, context.store.list(CUSTOMERS.collection), true),
+    listReply(context, CUSTOMERS, visible(context.store.list(CUSTOMERS.collection)), true),
 
   UpdateCustomer: (context) => {
     const doc = requireRecord(context.store, CUSTOMERS, param(context, "id"));
@@ -40,13 +47,13 @@ export const customerHandlers: HandlerTable = {
 
   DeleteCustomer: (context) => {
     const doc = requireRecord(context.store, CUSTOMERS, param(context, "id"));
-    deleteCustomer(context.store, doc.id);
+    deleteCustomer(context.store, doc);
     return { status: 204 };
   },
 
   GetCustomerByEmail: (context) => {
     const email = param(context, "email").trim().toLowerCase();
-    const doc = context.store.findBy("email", CUSTOMERS.collection, email)[0];
+    const doc = visible(context.store.findBy("email", CUSTOMERS.collection, email))[0];
     return {
       body: single(CUSTOMERS, doc ?? missing(`no customer has email "${param(context, "email")}"`)),
     };
@@ -54,7 +61,7 @@ export const customerHandlers: HandlerTable = {
 
   GetCustomerByPhone: (context) => {
     const phone = normalizePhone(param(context, "phone"));
-    const doc = context.store.findBy("phone", CUSTOMERS.collection, phone)[0];
+    const doc = visible(context.store.findBy("phone", CUSTOMERS.collection, phone))[0];
     return {
       body: single(CUSTOMERS, doc ?? missing(`no customer has phone "${param(context, "phone")}"`)),
     };
@@ -110,14 +117,17 @@ export const customerHandlers: HandlerTable = {
   },
 };
 
-/** Deleting a customer deletes their conversations, messages and notes too. */
-export function deleteCustomer(store: Store, id: string): void {
+/**
+ * Deleting a customer marks it deleted (see Kind.softDelete: search with includeDeleted still
+ * finds it) and removes their conversations, messages and notes.
+ */
+export function deleteCustomer(store: Store, doc: Doc): void {
   for (const kind of [MESSAGES, NOTES, CONVERSATIONS]) {
-    for (const doc of relatedTo(store.list(kind.collection), "customer", id)) {
-      store.remove(kind.collection, doc.id);
+    for (const related of relatedTo(store.list(kind.collection), "customer", doc.id)) {
+      store.remove(kind.collection, related.id);
     }
   }
-  store.remove(CUSTOMERS.collection, id);
+  softDeleteRecord(store, CUSTOMERS, doc);
 }
 
 function missing(detail: string): Doc {

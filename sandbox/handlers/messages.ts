@@ -2,7 +2,13 @@
 // Kustomer starts a new conversation for it, and the sandbox does the same.
 import { type HandlerTable, isTrue, objectBody, param } from "../context.ts";
 import { badRequest } from "../errors.ts";
-import { createRecord, findByExternalId, requireRecord, updateRecord } from "../records.ts";
+import {
+  createRecord,
+  findByExternalId,
+  liveRecord,
+  requireRecord,
+  updateRecord,
+} from "../records.ts";
 import { CONVERSATIONS, CUSTOMERS, MESSAGES, single } from "../resources.ts";
 import type { Doc, Json, Store } from "../store.ts";
 import { listReply } from "./lists.ts";
@@ -90,7 +96,7 @@ function startConversation(store: Store, customerId: string | undefined, body: J
       "/customer",
     );
   }
-  if (!store.get(CUSTOMERS.collection, customerId)) {
+  if (!liveRecord(store, CUSTOMERS, customerId)) {
     throw badRequest(
       `/customer must be the id of an existing customer (got "${customerId}")`,
       "/customer",
