@@ -3,7 +3,15 @@
 // editing resources/sync.ts.
 import { describe, expect, test } from "bun:test";
 import { HANDWRITTEN } from "../tools/handwritten.ts";
-import { extractSyncBlock, readSyncBlock, stampSyncBlock } from "../tools/stamp.ts";
+import {
+  extractStateBlock,
+  extractSyncBlock,
+  listFlowSteps,
+  readStateBlock,
+  readSyncBlock,
+  stampStateBlock,
+  stampSyncBlock,
+} from "../tools/stamp.ts";
 import { listScripts, readProjectFile } from "./helpers/project.ts";
 
 const canonical = readSyncBlock();
@@ -53,4 +61,44 @@ test("only the export, list-all, trigger and upsert scripts carry the sync block
     readProjectFile(file).includes("// <kustomer-sync v1>"),
   );
   expect(withBlock).toEqual([...carriers].sort());
+});
+
+// The Windmill state block (inside the sync block) is also stamped alone into the flows' state
+// steps, so that they reach Windmill's state with fetch and import nothing.
+const flowSteps = await listFlowSteps();
+describe("the Windmill state block", () => {
+  const stateBlock = readStateBlock();
+  const stateSteps = flowSteps.filter((file) => readProjectFile(file).includes("windmillState("));
+
+  test("lies inside the sync block and is self-contained (no Kustomer names, no imports)", () => {
+    expect(canonical).toContain(stateBlock);
+    expect(stateBlock).toContain("function windmillState(path: string)");
+    expect(stateBlock).not.toMatch(/\bkustomer[A-Z]|\bKustomer[A-Z]?/);
+    expect(stateBlock).not.toMatch(/^\s*import\s/m);
+  });
+
+  test("the flows' state steps are the ones that carry it, and none imports windmill-client", () => {
+    expect(stateSteps.map((file) => file.replace(/^.*\//, "")).sort()).toEqual([
+      "load_cursor.inline_script.ts",
+      "save_cursor.inline_script.ts",
+      "seen_events.inline_script.ts",
+    ]);
+    for (const file of flowSteps) {
+      expect(readProjectFile(file)).not.toMatch(/^\s*import\s/m);
+    }
+  });
+
+  for (const file of stateSteps) {
+    test(`${file} carries the state block unchanged`, () => {
+      expect(extractStateBlock(readProjectFile(file))).toBe(stateBlock);
+    });
+  }
+
+  test("a drifted copy is detected, and stamping repairs it", () => {
+    const step = readProjectFile(stateSteps[0] ?? "");
+    const drifted = step.replace('"state"', '"json"');
+    expect(drifted).not.toBe(step);
+    expect(extractStateBlock(drifted)).not.toBe(stateBlock);
+    expect(stampStateBlock(drifted, stateBlock)).toBe(step);
+  });
 });

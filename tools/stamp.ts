@@ -2,7 +2,8 @@
 // whatever stands between the markers. Run `bun run stamp` after editing resources/kustomer.ts.
 // Scripts that also carry the import block (`// <kustomer-import v1>` … `// </kustomer-import>`:
 // the import scripts and wait_for_bulk_operation) get it from resources/bulk-import.ts the same way,
-// and the export, list-all and trigger scripts also get the sync block of resources/sync.ts.
+// and the export, list-all and trigger scripts also get the sync block of resources/sync.ts. The
+// Windmill state block inside it is also stamped alone into the flows' state steps.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -102,6 +103,45 @@ export function stampSyncBlock(source: string, block: string): string {
   return current === undefined ? source : source.replace(current, () => block);
 }
 
+export const STATE_START = "// <windmill-state v1>";
+export const STATE_END = "// </windmill-state>";
+
+/**
+ * The Windmill state block, markers included: it lives inside the sync block of resources/sync.ts
+ * (the triggers keep their cursor with it) and is stamped on its own into the flows' state steps.
+ */
+export function readStateBlock(
+  source = readFileSync(join(ROOT, "resources", "sync.ts"), "utf8"),
+): string {
+  const block = extractStateBlock(source);
+  if (block === undefined) {
+    throw new Error("resources/sync.ts has lost its windmill-state markers");
+  }
+  return block;
+}
+
+/** The state block of a file, or undefined when it has none. */
+export function extractStateBlock(source: string): string | undefined {
+  const start = source.indexOf(STATE_START);
+  const end = source.indexOf(STATE_END);
+  if (start < 0 || end < start) {
+    return undefined;
+  }
+  return source.slice(start, end + STATE_END.length);
+}
+
+/** Replaces a file's state block; a file without one is returned unchanged. */
+export function stampStateBlock(source: string, block: string): string {
+  const current = extractStateBlock(source);
+  return current === undefined ? source : source.replace(current, () => block);
+}
+
+/** The flows' inline steps (resources/flows/<name>.flow/*.inline_script.ts), relative to the root. */
+export async function listFlowSteps(): Promise<string[]> {
+  const glob = new Bun.Glob("resources/flows/*.flow/*.inline_script.ts");
+  return (await Array.fromAsync(glob.scan({ cwd: ROOT }))).sort();
+}
+
 /** Formats TypeScript with the project's Biome settings, as `biome format` would. */
 export async function formatWithBiome(text: string, filePath: string): Promise<string> {
   const biome = join(ROOT, "node_modules", ".bin", "biome");
@@ -175,6 +215,17 @@ if (import.meta.main) {
       stampImportBlock(stampScript(before, block), importBlock),
       syncBlock,
     );
+    if (after !== before) {
+      await Bun.write(path, after);
+      process.stdout.write(`stamped ${file}\n`);
+    }
+  }
+  // The flows' state steps carry the state block alone (no Kustomer request, no shared block).
+  const stateBlock = readStateBlock();
+  for (const file of await listFlowSteps()) {
+    const path = join(ROOT, file);
+    const before = await Bun.file(path).text();
+    const after = stampStateBlock(before, stateBlock);
     if (after !== before) {
       await Bun.write(path, after);
       process.stdout.write(`stamped ${file}\n`);

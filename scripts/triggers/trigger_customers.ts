@@ -759,22 +759,16 @@ function kustomerSplitLink(link: string): { path: string; query: { [name: string
   return { path: url.pathname.replace(/[{}]/g, encodeURIComponent), query };
 }
 
-/** Where a trigger keeps its cursor between runs. */
-type KustomerStateStore = {
-  where: string;
-  get(): Promise<unknown>;
-  set(value: unknown): Promise<void>;
-};
-
 /**
- * Windmill's state (kept per schedule or flow step) when the script runs in Windmill, which sets
- * WM_STATE_PATH_NEW or WM_STATE_PATH; else a JSON file, for a terminal:
- * KUSTOMER_TRIGGER_STATE_DIR (default .kustomer-triggers)/<name>.json.
+ * Where a trigger keeps its cursor between runs: Windmill's state (kept per schedule or flow
+ * step) when the script runs in Windmill, which sets WM_STATE_PATH_NEW or WM_STATE_PATH; else a
+ * JSON file, for a terminal: KUSTOMER_TRIGGER_STATE_DIR (default .kustomer-triggers)/<name>.json.
  */
-export function kustomerStateStore(name: string): KustomerStateStore {
+export function kustomerStateStore(name: string): WindmillStateStore {
   const env = typeof process === "undefined" ? {} : process.env;
-  if (env.WM_STATE_PATH_NEW || env.WM_STATE_PATH) {
-    return kustomerWindmillState(env);
+  const statePath = env.WM_STATE_PATH_NEW || env.WM_STATE_PATH;
+  if (statePath) {
+    return windmillState(statePath);
   }
   const directory = env.KUSTOMER_TRIGGER_STATE_DIR || ".kustomer-triggers";
   const file = `${directory.replace(/\/+$/, "")}/${name}.json`;
@@ -791,21 +785,35 @@ export function kustomerStateStore(name: string): KustomerStateStore {
   };
 }
 
+// <windmill-state v1> Do not edit in a script or flow step: the source is resources/sync.ts.
+// Stamped on its own into the flows' state steps (resources/flows/*/…inline_script.ts) as well.
+
+/** A JSON value kept between runs, and where it is kept (for messages). */
+type WindmillStateStore = {
+  where: string;
+  get(): Promise<unknown>;
+  set(value: unknown): Promise<void>;
+};
+
 /**
  * Windmill's state API, called as windmill-client's getState and setState call it: the state is
- * the resource at WM_STATE_PATH_NEW (of type "state"), read with get_value_interpolated and written
- * with update_value, or created on the first run; the worker's WM_TOKEN, BASE_INTERNAL_URL and
- * WM_WORKSPACE address it. Done with fetch so that a trigger imports nothing: it pastes alone and
- * ships Windmill's lock for a script without dependencies.
- * https://www.windmill.dev/docs/core_concepts/resources_and_types#states
+ * the resource at `path` (of type "state"), read with get_value_interpolated (a 404 means no state
+ * yet) and written with update_value, or created on the first write; the worker's WM_TOKEN,
+ * BASE_INTERNAL_URL and WM_WORKSPACE address it. Done with fetch so that a step imports nothing:
+ * it pastes alone and ships Windmill's lock for a script without dependencies, so a deploy never
+ * has to resolve one. https://www.windmill.dev/docs/core_concepts/resources_and_types#states
  */
-function kustomerWindmillState(env: { [name: string]: string | undefined }): KustomerStateStore {
+function windmillState(path: string): WindmillStateStore {
+  const env: { [name: string]: string | undefined } =
+    typeof process === "undefined" ? {} : process.env;
+  if (typeof path !== "string" || path === "") {
+    throw new Error("no state path: give the path of a Windmill resource, e.g. f/kustomer/state");
+  }
   const root = (env.BASE_INTERNAL_URL || env.BASE_URL || "http://localhost:8000").replace(
     /\/+$/,
     "",
   );
   const resources = `${root}/api/w/${encodeURIComponent(env.WM_WORKSPACE ?? "")}/resources`;
-  const path = env.WM_STATE_PATH_NEW || env.WM_STATE_PATH || "";
   /** A call of the state API; a 404 is an answer only for a read (no state yet). */
   const call = async (method: string, route: string, body?: unknown): Promise<Response> => {
     const response = await fetch(`${resources}/${route}`, {
@@ -840,6 +848,7 @@ function kustomerWindmillState(env: { [name: string]: string | undefined }): Kus
     },
   };
 }
+// </windmill-state>
 
 /**
  * A polling trigger's run: the records created or changed since the last run, oldest first, at
@@ -852,7 +861,7 @@ export async function kustomerTrigger(
   auth: Kustomer,
   source: KustomerExportSource,
   args: KustomerExportArgs,
-  state: KustomerStateStore,
+  state: WindmillStateStore,
 ): Promise<KustomerResource[]> {
   const saved = (await state.get()) as { cursor?: unknown } | null | undefined;
   const cursor = saved && typeof saved === "object" ? saved.cursor : undefined;

@@ -5,13 +5,13 @@
 // conversation marked done gets one tag and one note, a repeated delivery changes nothing, other
 // events end the run, and an event whose actions failed is handled when Kustomer retries it.
 import { afterAll, beforeAll, beforeEach, describe, expect, mock, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { WindmillYamlValidator } from "windmill-yaml-validator";
 import { kustomerSignature } from "../../resources/kustomer.ts";
 import { type Sandbox, startSandbox } from "../../sandbox/server.ts";
 import { ROOT } from "../helpers/project.ts";
+import { type Standin, startWindmillStandin } from "../helpers/windmill-standin.ts";
 
 const FLOW_DIR = join(ROOT, "resources", "flows", "kustomer_conversation_done.flow");
 
@@ -103,16 +103,13 @@ describe("the flow definition", () => {
 
 // ---- Running it ----
 
-// Windmill's state through windmill-client itself, on its own offline mode: with WM_MOCKED_API_FILE
-// set, getState/setState read and write the file's resources in memory instead of calling a
-// Windmill server (windmill-client getMockedApi). Offline, a resource must exist before it is read
-// (a missing one falls back to the real API), so the state starts as an empty list of ids.
-const scratch = mkdtempSync(join(tmpdir(), "kustomer-flow-state-"));
-writeFileSync(
-  join(scratch, "mocked-api.json"),
-  JSON.stringify({ resources: { "f/kustomer/kustomer_conversation_done_seen": { ids: [] } } }),
-);
-process.env.WM_MOCKED_API_FILE = join(scratch, "mocked-api.json");
+// Windmill's state through Windmill's API, as a worker reaches it: the stand-in of Windmill's API on
+// 127.0.0.1 (tests/helpers/windmill-standin.ts) keeps the resources, and the variables a worker sets
+// for a Bun job (BASE_INTERNAL_URL, WM_TOKEN, WM_WORKSPACE) point the step at it. No state exists
+// before the first event: the step creates it.
+const SEEN_PATH = "f/kustomer/kustomer_conversation_done_seen";
+const WINDMILL_ENV = ["BASE_INTERNAL_URL", "WM_TOKEN", "WM_WORKSPACE"] as const;
+let windmill: Standin;
 
 let sandbox: Sandbox;
 const resources = new Map<string, unknown>();
@@ -121,6 +118,10 @@ const deliveries: { raw: string; headers: { [name: string]: string } }[] = [];
 let receiver: ReturnType<typeof Bun.serve>;
 
 beforeAll(() => {
+  windmill = startWindmillStandin({});
+  process.env.BASE_INTERNAL_URL = windmill.url.replace(/\/$/, "");
+  process.env.WM_TOKEN = windmill.token;
+  process.env.WM_WORKSPACE = windmill.workspace;
   sandbox = startSandbox({ port: 0, webhookRetryDelaysMs: [] });
   receiver = Bun.serve({
     hostname: "127.0.0.1",
@@ -139,7 +140,10 @@ beforeAll(() => {
 afterAll(async () => {
   await sandbox.stop();
   receiver.stop(true);
-  rmSync(scratch, { recursive: true, force: true });
+  windmill.stop();
+  for (const name of WINDMILL_ENV) {
+    delete process.env[name];
+  }
 });
 
 beforeEach(() => {
@@ -301,11 +305,11 @@ describe("the flow on the sandbox's deliveries", () => {
     expect(conversation?.attributes.tags).toEqual(["closed-by-windmill"]);
     expect(await notesOf(conversationId)).toHaveLength(1);
 
-    // Remembered in Windmill's state, read back with windmill-client.
-    const wmill = await import("windmill-client");
-    const seen = await wmill.getState("f/kustomer/kustomer_conversation_done_seen");
+    // Remembered in Windmill's state, a resource of type state created by the step.
+    const seen = windmill.resources.get(SEEN_PATH)?.value as { ids?: string[] } | undefined;
+    expect(windmill.resources.get(SEEN_PATH)?.resource_type).toBe("state");
     const verified = first?.results.verify as { id: string } | undefined;
-    expect(seen.ids).toEqual([verified?.id]);
+    expect(seen?.ids).toEqual([String(verified?.id)]);
 
     const again = await runFlow(done);
     expect(again).toMatchObject({ ran: ["verify", "check_duplicate"], stopped: true });

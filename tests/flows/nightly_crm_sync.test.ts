@@ -1,11 +1,10 @@
 // The nightly CRM sync flow (resources/flows/nightly_crm_sync.flow): valid OpenFlow for Windmill's
 // own validator, its script steps pointing at scripts of the collection, and two nights of it run
 // here step by step as Windmill would (the while loop carrying the cursor from page to page, the
-// state resource kept by windmill-client's mocked API) against the sandbox: every customer sent to
+// state resource kept through Windmill's API, a stand-in on 127.0.0.1) against the sandbox: every customer sent to
 // the CRM once, the CRM's contacts upserted, and the next night sending only what changed.
 import { afterAll, beforeAll, beforeEach, describe, expect, mock, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { WindmillYamlValidator } from "windmill-yaml-validator";
 import { main as crmChanges } from "../../resources/flows/nightly_crm_sync.flow/crm_changes.inline_script.ts";
@@ -20,6 +19,7 @@ import {
 import { main as upsertCustomer } from "../../scripts/customers/upsert_customer.ts";
 import { ROOT } from "../helpers/project.ts";
 import { startSyncSandbox } from "../helpers/sync-harness.ts";
+import { type Standin, startWindmillStandin } from "../helpers/windmill-standin.ts";
 
 const FLOW_DIR = join(ROOT, "resources", "flows", "nightly_crm_sync.flow");
 type Transform = { type: "static"; value: unknown } | { type: "javascript"; expr: string };
@@ -96,12 +96,14 @@ describe("the flow definition", () => {
 describe("two nights of the flow against the sandbox", () => {
   let sandbox: Sandbox;
   let auth: { apiKey: string; baseUrl: string };
-  let folder = "";
+  let windmill: Standin;
   beforeAll(() => {
-    folder = mkdtempSync(join(tmpdir(), "kustomer-nightly-"));
-    const mocked = join(folder, "mocked-api.json");
-    writeFileSync(mocked, JSON.stringify({ variables: {}, resources: {} }));
-    process.env.WM_MOCKED_API_FILE = mocked;
+    // Windmill's API as a worker reaches it (BASE_INTERNAL_URL, WM_TOKEN, WM_WORKSPACE): the
+    // stand-in on 127.0.0.1 keeps the state resource, which does not exist before the first night.
+    windmill = startWindmillStandin({});
+    process.env.BASE_INTERNAL_URL = windmill.url.replace(/\/$/, "");
+    process.env.WM_TOKEN = windmill.token;
+    process.env.WM_WORKSPACE = windmill.workspace;
     kustomerSyncSettings.searchesPerWindow = 100_000;
     kustomerSyncSettings.windowSeconds = 1;
     ({ sandbox, auth } = startSyncSandbox());
@@ -110,11 +112,13 @@ describe("two nights of the flow against the sandbox", () => {
     mock.restore(); // the real fetch: the steps talk to the sandbox on 127.0.0.1
   });
   afterAll(async () => {
-    delete process.env.WM_MOCKED_API_FILE;
+    for (const name of ["BASE_INTERNAL_URL", "WM_TOKEN", "WM_WORKSPACE"]) {
+      delete process.env[name];
+    }
+    windmill.stop();
     kustomerSyncSettings.searchesPerWindow = 100;
     kustomerSyncSettings.windowSeconds = 60;
     await sandbox.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   /** One run: the steps in order, the while loop until export_page says done. */
@@ -180,6 +184,13 @@ describe("two nights of the flow against the sandbox", () => {
     ]);
     expect(sent.map((item) => item.kustomerId).sort()).toEqual([...ids].sort());
     expect(actions).toEqual(["unchanged", "updated", "created"]);
+    // The cursor was kept in a state resource the first save created, then updated page by page.
+    // A copy: the matcher below must not touch the stand-in's own record.
+    const state = structuredClone(windmill.resources.get("f/kustomer/nightly_crm_sync_state"));
+    expect(state).toMatchObject({
+      resource_type: "state",
+      value: { cursor: { updatedAt: expect.any(String) } },
+    });
   });
 
   test("the next night sends only what changed since, and the same CRM contacts change nothing", async () => {

@@ -1,10 +1,10 @@
 // Kustomer delivers each event at least once (developer.kustomer.com/docs/events/delivery-and-retries)
 // and its signature carries no timestamp, so the same event can arrive again. This step remembers
-// the ids of the events the flow has handled, in Windmill's state (windmill-client getState and
-// setState, a resource of type state at `statePath`), and tells the flow when an id comes again.
-// The flow runs it twice: first to check (before any action), last to remember (after every action
-// succeeded), so an event whose actions failed is not dropped when Kustomer retries it.
-import * as wmill from "windmill-client";
+// the ids of the events the flow has handled, in Windmill's state (a resource of type state at
+// `statePath`, reached through Windmill's API with fetch: the block below, so the step imports
+// nothing), and tells the flow when an id comes again. The flow runs it twice: first to check
+// (before any action), last to remember (after every action succeeded), so an event whose actions
+// failed is not dropped when Kustomer retries it.
 
 /** The most recent ids kept: Kustomer retries for about an hour, a few thousand is ample. */
 const KEEP = 5000;
@@ -13,13 +13,79 @@ export async function main(id: string, statePath: string, remember: boolean) {
   if (typeof id !== "string" || id === "") {
     throw new Error("no event id: this step takes results.verify.id, the intake's event id");
   }
-  const state = (await wmill.getState(statePath)) as { ids?: unknown } | undefined;
-  const ids = Array.isArray(state?.ids)
-    ? state.ids.filter((seen): seen is string => typeof seen === "string")
+  const state = windmillState(statePath);
+  const saved = (await state.get()) as { ids?: unknown } | undefined;
+  const ids = Array.isArray(saved?.ids)
+    ? saved.ids.filter((seen): seen is string => typeof seen === "string")
     : [];
   const duplicate = ids.includes(id);
   if (remember && !duplicate) {
-    await wmill.setState({ ids: [...ids, id].slice(-KEEP) }, statePath);
+    await state.set({ ids: [...ids, id].slice(-KEEP) });
   }
   return { id, duplicate };
 }
+
+// <windmill-state v1> Do not edit in a script or flow step: the source is resources/sync.ts.
+// Stamped on its own into the flows' state steps (resources/flows/*/…inline_script.ts) as well.
+
+/** A JSON value kept between runs, and where it is kept (for messages). */
+type WindmillStateStore = {
+  where: string;
+  get(): Promise<unknown>;
+  set(value: unknown): Promise<void>;
+};
+
+/**
+ * Windmill's state API, called as windmill-client's getState and setState call it: the state is
+ * the resource at `path` (of type "state"), read with get_value_interpolated (a 404 means no state
+ * yet) and written with update_value, or created on the first write; the worker's WM_TOKEN,
+ * BASE_INTERNAL_URL and WM_WORKSPACE address it. Done with fetch so that a step imports nothing:
+ * it pastes alone and ships Windmill's lock for a script without dependencies, so a deploy never
+ * has to resolve one. https://www.windmill.dev/docs/core_concepts/resources_and_types#states
+ */
+function windmillState(path: string): WindmillStateStore {
+  const env: { [name: string]: string | undefined } =
+    typeof process === "undefined" ? {} : process.env;
+  if (typeof path !== "string" || path === "") {
+    throw new Error("no state path: give the path of a Windmill resource, e.g. f/kustomer/state");
+  }
+  const root = (env.BASE_INTERNAL_URL || env.BASE_URL || "http://localhost:8000").replace(
+    /\/+$/,
+    "",
+  );
+  const resources = `${root}/api/w/${encodeURIComponent(env.WM_WORKSPACE ?? "")}/resources`;
+  /** A call of the state API; a 404 is an answer only for a read (no state yet). */
+  const call = async (method: string, route: string, body?: unknown): Promise<Response> => {
+    const response = await fetch(`${resources}/${route}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${env.WM_TOKEN ?? ""}`,
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const noStateYet = response.status === 404 && route.startsWith("get_value_interpolated/");
+    if (!response.ok && !noStateYet) {
+      // Windmill's answer, never the token.
+      const text = (await response.text()).slice(0, 300);
+      throw new Error(`Windmill state ${route.split("/")[0]} failed: ${response.status} ${text}`);
+    }
+    return response;
+  };
+  return {
+    where: `Windmill state (${path})`,
+    get: async () => {
+      const response = await call("GET", `get_value_interpolated/${encodeURI(path)}`);
+      return response.status === 404 ? undefined : await response.json();
+    },
+    set: async (value) => {
+      const exists = await (await call("GET", `exists/${encodeURI(path)}`)).json();
+      if (exists === true) {
+        await call("POST", `update_value/${encodeURI(path)}`, { value });
+      } else {
+        await call("POST", "create", { path, value, resource_type: "state" });
+      }
+    },
+  };
+}
+// </windmill-state>
