@@ -84,6 +84,9 @@ const KB_UPDATE_ROLES = [
   "org.admin.kb.write (legacy)",
 ];
 
+/** The roles the company hierarchy pages list for every write. */
+const COMPANY_UPDATE_ROLES = ["org.permission.company.update", "org.user.company.write (legacy)"];
+
 /** Kustomer's guide to managing queues and queue rules through the API. */
 const QUEUES_GUIDE = "https://developer.kustomer.com/docs/guides/queues-and-routing";
 
@@ -407,6 +410,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   "GET /p/v3/kb/articles": {
     operationId: "GetPublishedArticles",
     folder: "knowledge_base",
+    roles: ["none: callable without an API key"],
     query: [{ name: "knowledgeBaseId", schema: { type: "string" } }, ...PAGE],
   },
   "GET /p/v3/kb/articles/search": {
@@ -493,7 +497,11 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     folder: "knowledge_base",
   },
   // Settings and configurations.
-  "GET /v1/chat/settings": { operationId: "GetChatSettings", folder: "settings" },
+  "GET /v1/chat/settings": {
+    operationId: "GetChatSettings",
+    folder: "settings",
+    roles: ["any valid API key or signed-in user (no specific role)"],
+  },
   "PATCH /v1/chat/settings": { operationId: "SetChatSettings", folder: "settings" },
   "GET /v1/customers/searches": {
     operationId: "GetSavedSearches",
@@ -554,7 +562,12 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     folder: "settings",
   },
   // AI and automations.
-  "GET /v1/ai/automations": { operationId: "ListAiAutomations", folder: "ai", query: PAGE },
+  "GET /v1/ai/automations": {
+    operationId: "ListAiAutomations",
+    folder: "ai",
+    query: PAGE,
+    roles: ["org.permission.assistant.read", "org.user.apps.read (legacy)"],
+  },
   "GET /v1/ai/automations/{automationId}": { operationId: "GetAiAutomation", folder: "ai" },
   "GET /v1/ai/automations/{automationId}/evaluations": {
     operationId: "ListAiAutomationEvaluations",
@@ -565,11 +578,16 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   "GET /v1/ai/evaluation-testcases/{testCaseId}": {
     operationId: "GetAiEvaluationTestCase",
     folder: "ai",
+    roles: ["org.permission.assistant.read", "org.user.apps.read (legacy)"],
   },
   "POST /v1/ai/evaluations": { operationId: "CreateAiEvaluation", folder: "ai" },
   "DELETE /v1/ai/evaluations/{evaluationId}": { operationId: "DeleteAiEvaluation", folder: "ai" },
   "GET /v1/ai/evaluations/{evaluationId}": { operationId: "GetAiEvaluation", folder: "ai" },
-  "PUT /v1/ai/evaluations/{evaluationId}": { operationId: "UpdateAiEvaluation", folder: "ai" },
+  "PUT /v1/ai/evaluations/{evaluationId}": {
+    operationId: "UpdateAiEvaluation",
+    folder: "ai",
+    roles: ["org.permission.assistant.update", "org.admin.apps.write (legacy)"],
+  },
   "GET /v1/ai/summaries/batch": {
     operationId: "BatchGetAiSummaries",
     roles: ["org.permission.conversation.read", "org.permission.customer.read"],
@@ -655,5 +673,82 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "CreateKbArticleSchedule",
     folder: "knowledge_base",
     roles: KB_CREATE_ROLES,
+  },
+  {
+    group: "Core resources",
+    method: "POST",
+    path: "/v1/kedge",
+    summary: "Create a company hierarchy edge",
+    reference: "https://developer.kustomer.com/api/core-resources/create-a-company-hierarchy-edge",
+    source: "reference-page",
+    operationId: "CreateCompanyHierarchyEdge",
+    folder: "companies",
+    roles: COMPANY_UPDATE_ROLES,
+    fieldsSource: "https://developer.kustomer.com/api/core-resources/create-a-company-hierarchy-edge",
+    body: {
+      type: "object",
+      // The page's errors: sourceId and targetId must name existing companies, and differ.
+      required: ["sourceId", "targetId"],
+      properties: {
+        sourceId: { type: "string", minLength: 1, description: "The parent company's id." },
+        targetId: { type: "string", minLength: 1, description: "The child company's id." },
+        sourceType: { type: "string", description: "The parent's node type (a company)." },
+        targetType: { type: "string", description: "The child's node type (a company)." },
+        name: {
+          type: "string",
+          description: "The hierarchy tree the edge belongs to (company_hierarchy when not sent).",
+        },
+      },
+    },
+  },
+  {
+    group: "Core resources",
+    method: "POST",
+    path: "/v1/kedge/{id}/parent",
+    summary: "Set a company's parent",
+    reference: "https://developer.kustomer.com/api/core-resources/set-a-companys-parent",
+    source: "reference-page",
+    operationId: "SetCompanyParent",
+    folder: "companies",
+    roles: COMPANY_UPDATE_ROLES,
+    fieldsSource: "https://developer.kustomer.com/api/core-resources/set-a-companys-parent",
+    body: {
+      type: "object",
+      required: ["parentId"],
+      properties: {
+        parentId: { type: "string", minLength: 1, description: "The new parent company's id." },
+        nodeType: { type: "string", description: "The company's node type (a company)." },
+        parentType: { type: "string", description: "The parent's node type (a company)." },
+      },
+    },
+  },
+  {
+    group: "Settings and configurations",
+    method: "GET",
+    path: "/v1/users/{id}/settings/{app}/{category}/{name}",
+    summary: "Get specific user setting",
+    reference:
+      "https://developer.kustomer.com/api/settings-and-configurations/get-specific-user-setting",
+    source: "reference-page",
+    operationId: "GetUserSetting",
+    folder: "settings",
+    roles: [
+      "org.permission.setting.read",
+      "org.permission.user.read",
+      "org.admin.setting.read (legacy)",
+      "org.admin.user.read (legacy)",
+    ],
+  },
+  {
+    group: "Settings and configurations",
+    method: "PUT",
+    path: "/v1/users/current/settings/{app}/{category}/{name}",
+    summary: "Update specific user setting for current user",
+    reference:
+      "https://developer.kustomer.com/api/settings-and-configurations/update-specific-user-setting-for-current-user",
+    source: "reference-page",
+    operationId: "UpdateCurrentUserSetting",
+    folder: "settings",
+    roles: ["any valid API key or signed-in user (no specific role)"],
   },
 ];

@@ -6,7 +6,7 @@
  * of the automation.
  *
  * GET /v1/ai/evaluation-testcases/{testCaseId}
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.assistant.read, org.user.apps.read (legacy)
  * Reference: https://developer.kustomer.com/api/ai/get-evaluation-test-case-by-id
  * Contract: Kustomer's reference page
  */

@@ -5,7 +5,7 @@
  * Lists the org's AI automations (AI agents and their procedures), one page at a time.
  *
  * GET /v1/ai/automations
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.assistant.read, org.user.apps.read (legacy)
  * Reference: https://developer.kustomer.com/api/ai/list-ai-automations
  * Contract: Kustomer's reference page
  */

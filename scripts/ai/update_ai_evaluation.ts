@@ -6,7 +6,7 @@
  * the sources we have, so body is a free-form JSON object sent as is.
  *
  * PUT /v1/ai/evaluations/{evaluationId}
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.assistant.update, org.admin.apps.write (legacy)
  * Reference: https://developer.kustomer.com/api/ai
  * Contract: method and path only; body: a free-form object (no source documents its fields)
  */

@@ -7,7 +7,7 @@
  * categories and the HTML body.
  *
  * GET /p/v3/kb/articles
- * Roles (any one): not given by the sources we have
+ * Roles (any one): none: callable without an API key
  * Reference: https://developer.kustomer.com/api/knowledge-base/get-articles-public
  * Contract: Kustomer's reference page; response shape: meltanolabs-tap-kustomer/knowledge_base__p_v3_kb_articles
  */

@@ -6,7 +6,7 @@
  * off-hours message and the chat options (typing indicators, history, single session).
  *
  * GET /v1/chat/settings
- * Roles (any one): not given by the sources we have
+ * Roles (any one): any valid API key or signed-in user (no specific role)
  * Reference: https://developer.kustomer.com/api/settings-and-configurations/get-chat-settings
  * Contract: Kustomer's reference page; response shape: meltanolabs-tap-kustomer/settings_and_configurations__chat_settings
  */

@@ -128,6 +128,16 @@ describe("reads beyond Core against the sandbox", () => {
       ["knowledge_base/get_published_articles", [], "GET /p/v3/kb/articles"],
       ["knowledge_base/get_kb_tags", [], "GET /v3/kb/tags"],
       ["conversations/get_conversation_times_v2", ["5a1b2c3d4e5f60718293c001"], "GET /v2/"],
+      [
+        "knowledge_base/create_knowledge_base",
+        [{ subdomain: "acme-help" }],
+        "POST /v1/kb/knowledge-bases",
+      ],
+      [
+        "companies/create_company_hierarchy_edge",
+        [{ sourceId: "5a1b2c3d4e5f60718293c001", targetId: "5a1b2c3d4e5f60718293c002" }],
+        "POST /v1/kedge",
+      ],
     ] as const) {
       const failure = await run(script, ...args).catch((error: unknown) => error);
       expect({ script, failure }).toMatchObject({ script, failure: { status: 501 } });

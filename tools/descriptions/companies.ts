@@ -47,4 +47,16 @@ script does not retry a 409, so run it again.`,
 
   UnlinkCompanyFromParent: `Removes the link between a company (by company id) and its parent in the
 company hierarchy; the company itself is kept. Returns nothing on success.`,
+
+  CreateCompanyHierarchyEdge: `Links two existing companies in a company hierarchy tree: sourceId is
+the parent and targetId the child. If the child already has a parent in that tree (name), the new
+edge replaces it, since a company has one parent per tree. Kustomer refuses (400) an edge to a
+company that does not exist, to itself, one that would make a cycle, go past 20 levels or grow the
+tree past 2,000 companies, and answers 409 while another write to the tree is under way (not
+retried: run it again). Fields beyond those the page names are sent as given.`,
+
+  SetCompanyParent: `Sets or changes the direct parent (parentId) of a company, given by its own
+company id; an existing parent edge in the tree is replaced. The same limits as creating an edge
+apply (no cycle, at most 20 levels and 2,000 companies per tree), and a 409 means another write to
+the tree is under way: run it again. Fields beyond those the page names are sent as given.`,
 };

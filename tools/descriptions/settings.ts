@@ -33,6 +33,15 @@ at a time.`,
   GetSetting: `Fetches one setting by its app, category and name (as Get Settings lists them) and
 returns its value.`,
 
+  GetUserSetting: `Fetches one setting of a given user (id) by its app, category and name, such as
+chat.outbound.sendAction. User settings are personal preferences, separate from org settings (Get a
+setting): neither inherits from the other.`,
+
+  UpdateCurrentUserSetting: `Changes one setting (app, category and name) of the user the API key
+belongs to, a personal preference such as what the send button does. Kustomer's page we could read
+does not list the body's fields, so body is a free-form JSON object sent as is; read the setting
+first to see its type and current value.`,
+
   GetShortcuts: `Lists the shortcuts (saved replies agents insert in conversations), one page at a
 time.`,
 
