@@ -684,7 +684,8 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "CreateCompanyHierarchyEdge",
     folder: "companies",
     roles: COMPANY_UPDATE_ROLES,
-    fieldsSource: "https://developer.kustomer.com/api/core-resources/create-a-company-hierarchy-edge",
+    fieldsSource:
+      "https://developer.kustomer.com/api/core-resources/create-a-company-hierarchy-edge",
     body: {
       type: "object",
       // The page's errors: sourceId and targetId must name existing companies, and differ.
