@@ -4,7 +4,7 @@
 //   official schema, send) ÷ a bare fetch of the same JSON (target ≤ 3);
 // - getRatio: a GET through kustomerRequest ÷ a bare fetch GET (target ≤ 1.3);
 // - helpRatio: `bun run scripts/customers/create_customer.ts --help` ÷ `bun run` of an empty file
-//   (target ≤ 1.5).
+//   (target ≤ 1.5), and helpRatioNoCache, the same with Bun's transpiler cache off (a first run).
 // Both sides of each ratio run alternately, many times, against a server on 127.0.0.1 started here,
 // and the medians are compared, so that a busy machine slows both sides alike. No assertions: the
 // figures depend on the machine.
@@ -45,13 +45,20 @@ async function alternate(
 ): Promise<{ a: number; b: number }> {
   const timesA: number[] = [];
   const timesB: number[] = [];
+  // Which side goes first swaps every round, so that neither always runs right after the other.
+  const time = async (side: () => Promise<unknown>, into: number[]) => {
+    const started = performance.now();
+    await side();
+    into.push(performance.now() - started);
+  };
   for (let round = 0; round < rounds; round++) {
-    let started = performance.now();
-    await a();
-    timesA.push(performance.now() - started);
-    started = performance.now();
-    await b();
-    timesB.push(performance.now() - started);
+    if (round % 2 === 0) {
+      await time(a, timesA);
+      await time(b, timesB);
+    } else {
+      await time(b, timesB);
+      await time(a, timesA);
+    }
   }
   return { a: median(timesA), b: median(timesB) };
 }
@@ -125,27 +132,40 @@ async function requestRatios() {
 }
 
 /** Runs a command to the end; its wall time in ms. */
-async function timeRun(command: string[]): Promise<number> {
+async function timeRun(command: string[], env: { [name: string]: string | undefined }) {
   const started = performance.now();
-  const child = Bun.spawn(command, { cwd: ROOT, stdout: "ignore", stderr: "ignore" });
+  const child = Bun.spawn(command, { cwd: ROOT, env, stdout: "ignore", stderr: "ignore" });
   await child.exited;
   return performance.now() - started;
 }
 
+/**
+ * `--help` against an empty file, both run the same way with the same environment. Bun keeps a
+ * transpiled copy of any file over 50 KB (its runtime transpiler cache; the empty file has nothing
+ * to transpile), so a user's second run skips the TypeScript transpile: helpRatio is that usual
+ * case, helpRatioNoCache the first run (or a machine with the cache turned off, as
+ * BUN_RUNTIME_TRANSPILER_CACHE_PATH=0 does here for both sides).
+ */
 async function helpRatio() {
   const scratch = mkdtempSync(join(tmpdir(), "bench-client-"));
   const empty = join(scratch, "empty.ts");
   writeFileSync(empty, "");
   const bun = process.execPath;
   const script = "scripts/customers/create_customer.ts";
-  try {
-    const emptyRun = () => timeRun([bun, "run", empty]);
-    const help = () => timeRun([bun, "run", script, "--help"]);
+  const measure = async (env: { [name: string]: string | undefined }) => {
+    const emptyRun = () => timeRun([bun, "run", empty], env);
+    const help = () => timeRun([bun, "run", script, "--help"], env);
     await alternate(5, emptyRun, help);
-    const times = await alternate(40, emptyRun, help);
+    return await alternate(60, emptyRun, help);
+  };
+  try {
+    const cached = await measure(process.env);
+    const uncached = await measure({ ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" });
     return {
-      helpRatio: round(times.b / times.a),
-      helpMs: { emptyRun: round(times.a, 1), help: round(times.b, 1) },
+      helpRatio: round(cached.b / cached.a),
+      helpMs: { emptyRun: round(cached.a, 1), help: round(cached.b, 1) },
+      helpRatioNoCache: round(uncached.b / uncached.a),
+      helpMsNoCache: { emptyRun: round(uncached.a, 1), help: round(uncached.b, 1) },
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
