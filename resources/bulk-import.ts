@@ -40,11 +40,6 @@ const kustomerImportSettings = {
    * interrupted run already created, until this many chunks in a row had none.
    */
   resumeProbeChunks: 10,
-  /**
-   * While an import or a wait works, a progress line goes to kustomerSettings.log at least this
-   * often (Windmill's job log; stderr from a terminal), so a long run is never silent.
-   */
-  progressEveryMs: 30_000,
   /** Calls tick every ms until the returned stop is called; tests drive it with a virtual clock. */
   every: (ms: number, tick: () => void): (() => void) => {
     const timer = setInterval(tick, ms);
@@ -54,9 +49,12 @@ const kustomerImportSettings = {
   },
 };
 
-/** Logs progress while `work` runs, every progressEveryMs; the line is built when it is due. */
+/**
+ * Logs progress while `work` runs, every kustomerSettings.progressEveryMs (30 s in Windmill's job
+ * log, 5 s on a terminal's stderr); the line is built when it is due.
+ */
 async function kustomerWithProgress<T>(work: () => Promise<T>, line: () => string): Promise<T> {
-  const stop = kustomerImportSettings.every(kustomerImportSettings.progressEveryMs, () =>
+  const stop = kustomerImportSettings.every(kustomerSettings.progressEveryMs, () =>
     kustomerSettings.log(line()),
   );
   try {

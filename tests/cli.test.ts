@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startSandbox } from "../sandbox/server.ts";
 import { ROOT } from "./helpers/project.ts";
 
 type Seen = {
@@ -416,4 +417,29 @@ describe("terminal input: every mistake is named, exit 2, nothing sent", () => {
     );
     expect(seen.length).toBe(before);
   });
+
+  test("an import that takes a while prints progress on stderr every 5 s as it goes", async () => {
+    // A sandbox whose bulk jobs take 3 s a step: one record takes over 5 s to be accounted for.
+    const sandbox = startSandbox({ port: 0, bulkStepMs: 3_000 });
+    try {
+      const result = await run(
+        "scripts/customers/import_customers.ts",
+        ["--records", '[{"name": "Ada", "externalId": "progress-1"}]', "--checkExisting", "never"],
+        { KUSTOMER_BASE_URL: sandbox.url, KUSTOMER_API_KEY: sandbox.apiKey },
+      );
+      expect(result.code).toBe(0);
+      const lines = result.stderr.trim().split("\n");
+      // At least one progress line, then the summary last.
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(lines[0]).toMatch(
+        /^import \(BulkCreateCustomers\) after 5 s: 1 of 1 records sent; 0 created, 0 existing, 0 failed, 0 invalid; 1 bulk operations pending; \d+ requests \(0 throttled\)$/,
+      );
+      expect(lines.at(-1)).toMatch(
+        /^import: 1 records: 1 created, 0 existing, 0 failed, 0 invalid;/,
+      );
+      expect(result.stderr).not.toContain(sandbox.apiKey);
+    } finally {
+      await sandbox.stop();
+    }
+  }, 30_000);
 });

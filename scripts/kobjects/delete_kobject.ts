@@ -145,6 +145,11 @@ const kustomerSettings = {
    */
   // biome-ignore lint/suspicious/noConsole: a Windmill job's log is its console output
   log: (line: string): void => console.log(line),
+  /**
+   * A long step (an import, a wait for a bulk operation) logs a progress line at least this often:
+   * every 30 s in a Windmill job log; kustomerCli sets 5 s, so a terminal is never silent for long.
+   */
+  progressEveryMs: 30_000,
 };
 
 /**
@@ -1322,6 +1327,7 @@ async function kustomerCliRun(
     baseUrl: "KUSTOMER_BASE_URL",
   });
   kustomerSettings.log = (line) => console.error(line);
+  kustomerSettings.progressEveryMs = 5_000;
   const auth: Kustomer = { apiKey };
   if (setting("KUSTOMER_BASE_URL") !== "") {
     auth.baseUrl = setting("KUSTOMER_BASE_URL");

@@ -137,11 +137,6 @@ const kustomerImportSettings = {
    * interrupted run already created, until this many chunks in a row had none.
    */
   resumeProbeChunks: 10,
-  /**
-   * While an import or a wait works, a progress line goes to kustomerSettings.log at least this
-   * often (Windmill's job log; stderr from a terminal), so a long run is never silent.
-   */
-  progressEveryMs: 30_000,
   /** Calls tick every ms until the returned stop is called; tests drive it with a virtual clock. */
   every: (ms: number, tick: () => void): (() => void) => {
     const timer = setInterval(tick, ms);
@@ -151,9 +146,12 @@ const kustomerImportSettings = {
   },
 };
 
-/** Logs progress while `work` runs, every progressEveryMs; the line is built when it is due. */
+/**
+ * Logs progress while `work` runs, every kustomerSettings.progressEveryMs (30 s in Windmill's job
+ * log, 5 s on a terminal's stderr); the line is built when it is due.
+ */
 async function kustomerWithProgress<T>(work: () => Promise<T>, line: () => string): Promise<T> {
-  const stop = kustomerImportSettings.every(kustomerImportSettings.progressEveryMs, () =>
+  const stop = kustomerImportSettings.every(kustomerSettings.progressEveryMs, () =>
     kustomerSettings.log(line()),
   );
   try {
@@ -1819,6 +1817,11 @@ const kustomerSettings = {
    */
   // biome-ignore lint/suspicious/noConsole: a Windmill job's log is its console output
   log: (line: string): void => console.log(line),
+  /**
+   * A long step (an import, a wait for a bulk operation) logs a progress line at least this often:
+   * every 30 s in a Windmill job log; kustomerCli sets 5 s, so a terminal is never silent for long.
+   */
+  progressEveryMs: 30_000,
 };
 
 /**
@@ -2996,6 +2999,7 @@ async function kustomerCliRun(
     baseUrl: "KUSTOMER_BASE_URL",
   });
   kustomerSettings.log = (line) => console.error(line);
+  kustomerSettings.progressEveryMs = 5_000;
   const auth: Kustomer = { apiKey };
   if (setting("KUSTOMER_BASE_URL") !== "") {
     auth.baseUrl = setting("KUSTOMER_BASE_URL");

@@ -692,7 +692,7 @@ describe("progress while an import or a wait works", () => {
 
   test("the interval is a setting: every 10 s gives three times the lines", async () => {
     const lines = captureProgress();
-    kustomerImportSettings.progressEveryMs = 10_000;
+    kustomerSettings.progressEveryMs = 10_000;
     const { result } = importWith({ runningReads: 12 }, customers(100), { checkExisting: "never" });
     const done = await result;
     expect(lines.length).toBe(Math.floor((done.summary.seconds * 1000) / 10_000));
