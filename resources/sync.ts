@@ -907,6 +907,9 @@ function kustomerHasFields(current: unknown, given: unknown): boolean {
   if (given === null) {
     return current === null || current === undefined;
   }
+  if (Array.isArray(given) && given.length === 0 && (current === null || current === undefined)) {
+    return true; // an emptied list: Kustomer may answer with no field at all
+  }
   if (Array.isArray(given)) {
     return (
       Array.isArray(current) &&
@@ -980,7 +983,10 @@ export async function kustomerUpsert(
   record: unknown,
 ): Promise<KustomerUpsertResult> {
   const problems: string[] = [];
+  // Blanks dropped, null kept: kustomerRequest sends null on a list field as [] (how a user
+  // empties a list). `sent` is what Kustomer will receive, to check and to compare with.
   const body = kustomerDropUnset(record) as { [field: string]: unknown } | undefined;
+  const sent = kustomerDropUnset(record, resource.schema) as typeof body;
   if (body === undefined || typeof body !== "object" || Array.isArray(body)) {
     problems.push("record must be an object with at least an externalId");
   }
@@ -992,7 +998,7 @@ export async function kustomerUpsert(
   }
   if (body && problems.length === 0) {
     // Required fields are only required to create: an update may give any of the fields.
-    for (const problem of kustomerValidate({ ...resource.schema, required: undefined }, body)) {
+    for (const problem of kustomerValidate({ ...resource.schema, required: undefined }, sent)) {
       problems.push(
         `record${problem.path.map((part: string | number) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("")} ${problem.message}`,
       );
@@ -1049,12 +1055,14 @@ export async function kustomerUpsert(
     }
   }
   const changes: { [field: string]: unknown } = {};
+  const expected: { [field: string]: unknown } = {};
   for (const [field, value] of Object.entries(body)) {
     if (!resource.createOnly?.includes(field)) {
       changes[field] = value;
+      expected[field] = sent?.[field];
     }
   }
-  if (kustomerHasFields(existing.attributes, changes)) {
+  if (kustomerHasFields(existing.attributes, expected)) {
     return { action: "unchanged", id: existing.id, record: existing };
   }
   const updated = (await kustomerRequest(auth, {
@@ -1063,6 +1071,8 @@ export async function kustomerUpsert(
     path: resource.update.path,
     pathParams: { ...resource.pathParams, id: existing.id },
     body: changes,
+    // Checked above; given here so that null on a list goes as [] (required only to create).
+    bodySchema: { ...resource.schema, required: undefined },
   })) as { data?: unknown } | null;
   return { action: "updated", id: existing.id, record: updated?.data ?? null };
 }

@@ -495,14 +495,13 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
   const record = value as { [field: string]: unknown };
   let kept: { [field: string]: unknown } | undefined;
   let count = 0;
-  const properties = schema?.properties;
   for (const field in record) {
     const fieldValue = record[field];
     // Most values are plain text, numbers or booleans: kept as they are, without a call.
     const cleaned =
       fieldValue !== "" && fieldValue !== null && typeof fieldValue !== "object"
         ? fieldValue
-        : kustomerDropUnset(fieldValue, properties?.[field]);
+        : kustomerDropUnset(fieldValue, kustomerFieldRule(schema, field));
     if (cleaned !== fieldValue && kept === undefined) {
       // Copy only once something differs: most bodies are sent as given.
       kept = {};
@@ -521,6 +520,28 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
     }
   }
   return count === 0 ? undefined : (kept ?? record);
+}
+
+/**
+ * A field's rule in an object schema: from its properties, or, for a body Kustomer accepts in
+ * several shapes (anyOf: a conversation update, a draft), from the first shape that has the field,
+ * so that null on a list field empties it there too.
+ */
+function kustomerFieldRule(
+  schema: KustomerSchema | undefined,
+  field: string,
+): KustomerSchema | undefined {
+  const rule = schema?.properties?.[field];
+  if (rule !== undefined || schema?.anyOf === undefined) {
+    return rule;
+  }
+  for (const shape of schema.anyOf) {
+    const shapeRule = kustomerFieldRule(shape, field);
+    if (shapeRule !== undefined) {
+      return shapeRule;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1253,6 +1274,7 @@ function kustomerCli(
     // Help is answered here, before the runner below is first called: compiling that long async
     // function costs a cold process more than building the whole help text. console.log is
     // Bun's native writer, faster to start than Bun.write (and than Node's process.stdout).
+    // biome-ignore lint/suspicious/noConsole: the terminal's help goes to stdout
     console.log(kustomerHelp(source, signature, script));
     return Promise.resolve();
   }

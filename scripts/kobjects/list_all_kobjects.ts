@@ -915,6 +915,9 @@ function kustomerHasFields(current: unknown, given: unknown): boolean {
   if (given === null) {
     return current === null || current === undefined;
   }
+  if (Array.isArray(given) && given.length === 0 && (current === null || current === undefined)) {
+    return true; // an emptied list: Kustomer may answer with no field at all
+  }
   if (Array.isArray(given)) {
     return (
       Array.isArray(current) &&
@@ -988,7 +991,10 @@ export async function kustomerUpsert(
   record: unknown,
 ): Promise<KustomerUpsertResult> {
   const problems: string[] = [];
+  // Blanks dropped, null kept: kustomerRequest sends null on a list field as [] (how a user
+  // empties a list). `sent` is what Kustomer will receive, to check and to compare with.
   const body = kustomerDropUnset(record) as { [field: string]: unknown } | undefined;
+  const sent = kustomerDropUnset(record, resource.schema) as typeof body;
   if (body === undefined || typeof body !== "object" || Array.isArray(body)) {
     problems.push("record must be an object with at least an externalId");
   }
@@ -1000,7 +1006,7 @@ export async function kustomerUpsert(
   }
   if (body && problems.length === 0) {
     // Required fields are only required to create: an update may give any of the fields.
-    for (const problem of kustomerValidate({ ...resource.schema, required: undefined }, body)) {
+    for (const problem of kustomerValidate({ ...resource.schema, required: undefined }, sent)) {
       problems.push(
         `record${problem.path.map((part: string | number) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("")} ${problem.message}`,
       );
@@ -1057,12 +1063,14 @@ export async function kustomerUpsert(
     }
   }
   const changes: { [field: string]: unknown } = {};
+  const expected: { [field: string]: unknown } = {};
   for (const [field, value] of Object.entries(body)) {
     if (!resource.createOnly?.includes(field)) {
       changes[field] = value;
+      expected[field] = sent?.[field];
     }
   }
-  if (kustomerHasFields(existing.attributes, changes)) {
+  if (kustomerHasFields(existing.attributes, expected)) {
     return { action: "unchanged", id: existing.id, record: existing };
   }
   const updated = (await kustomerRequest(auth, {
@@ -1071,6 +1079,8 @@ export async function kustomerUpsert(
     path: resource.update.path,
     pathParams: { ...resource.pathParams, id: existing.id },
     body: changes,
+    // Checked above; given here so that null on a list goes as [] (required only to create).
+    bodySchema: { ...resource.schema, required: undefined },
   })) as { data?: unknown } | null;
   return { action: "updated", id: existing.id, record: updated?.data ?? null };
 }
@@ -3104,14 +3114,13 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
   const record = value as { [field: string]: unknown };
   let kept: { [field: string]: unknown } | undefined;
   let count = 0;
-  const properties = schema?.properties;
   for (const field in record) {
     const fieldValue = record[field];
     // Most values are plain text, numbers or booleans: kept as they are, without a call.
     const cleaned =
       fieldValue !== "" && fieldValue !== null && typeof fieldValue !== "object"
         ? fieldValue
-        : kustomerDropUnset(fieldValue, properties?.[field]);
+        : kustomerDropUnset(fieldValue, kustomerFieldRule(schema, field));
     if (cleaned !== fieldValue && kept === undefined) {
       // Copy only once something differs: most bodies are sent as given.
       kept = {};
@@ -3130,6 +3139,28 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
     }
   }
   return count === 0 ? undefined : (kept ?? record);
+}
+
+/**
+ * A field's rule in an object schema: from its properties, or, for a body Kustomer accepts in
+ * several shapes (anyOf: a conversation update, a draft), from the first shape that has the field,
+ * so that null on a list field empties it there too.
+ */
+function kustomerFieldRule(
+  schema: KustomerSchema | undefined,
+  field: string,
+): KustomerSchema | undefined {
+  const rule = schema?.properties?.[field];
+  if (rule !== undefined || schema?.anyOf === undefined) {
+    return rule;
+  }
+  for (const shape of schema.anyOf) {
+    const shapeRule = kustomerFieldRule(shape, field);
+    if (shapeRule !== undefined) {
+      return shapeRule;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -3862,6 +3893,7 @@ function kustomerCli(
     // Help is answered here, before the runner below is first called: compiling that long async
     // function costs a cold process more than building the whole help text. console.log is
     // Bun's native writer, faster to start than Bun.write (and than Node's process.stdout).
+    // biome-ignore lint/suspicious/noConsole: the terminal's help goes to stdout
     console.log(kustomerHelp(source, signature, script));
     return Promise.resolve();
   }

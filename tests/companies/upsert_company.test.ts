@@ -17,6 +17,7 @@ describeUpsert("upsert_company", "companies", async (_sandbox, auth) => {
   return {
     make: (externalId) => ({ externalId, name: "Acme", employeeCount: 12 }),
     change: { name: "Acme Corporation" },
+    list: ["tags", ["enterprise"]],
     run: (record) => main(auth, record as Parameters<typeof main>[1]),
   };
 });

@@ -18,6 +18,7 @@ describeUpsert("upsert_conversation", "conversations", async (sandbox, auth) => 
   return {
     make: (externalId) => ({ externalId, customer, name: "Order 42", priority: 2 }),
     change: { name: "Order 42 (refund)" },
+    list: ["tags", ["5f1c6a3e9d1b2c0011a0b0c1"]],
     run: (record) => main(auth, record as Parameters<typeof main>[1]),
   };
 });

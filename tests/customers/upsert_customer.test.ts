@@ -22,6 +22,7 @@ describeUpsert("upsert_customer", "customers", async (_sandbox, auth) => {
       custom: { tierStr: "gold" },
     }),
     change: { name: "Ada Lovelace", custom: { tierStr: "platinum" } },
+    list: ["tags", ["vip", "imported"]],
     run: (record) => main(auth, record as Parameters<typeof main>[1]),
   };
 });

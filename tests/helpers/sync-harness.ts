@@ -174,6 +174,8 @@ export function describeUpsert(
     make: (externalId: string) => { [field: string]: unknown };
     change: { [field: string]: unknown };
     run: (record: { [field: string]: unknown }) => Promise<UpsertResult>;
+    /** A list field of the record and a value for it: null must empty it. */
+    list: [field: string, value: unknown[]];
   }>,
 ): void {
   describe(name, () => {
@@ -212,6 +214,28 @@ export function describeUpsert(
       expect(
         sandbox.records(collection).filter((item) => item.attributes.externalId === "ext-1"),
       ).toHaveLength(1);
+    });
+
+    test("null on a list field empties it (and leaves the rest); a second run is unchanged", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const { make, run, list } = await setup(sandbox, started.auth);
+      const [field, value] = list;
+      const created = await run({ ...make("ext-list"), [field]: value });
+      const stored = () => sandbox?.records(collection).find((item) => item.id === created.id);
+      expect(stored()?.attributes[field]).toEqual(value);
+      const name = { ...stored()?.attributes };
+      expect(await run({ externalId: "ext-list", [field]: null })).toMatchObject({
+        action: "updated",
+        id: created.id,
+      });
+      expect(stored()?.attributes[field]).toEqual([]);
+      for (const kept of Object.keys(make("ext-list"))) {
+        expect({ kept, value: stored()?.attributes[kept] }).toEqual({ kept, value: name[kept] });
+      }
+      expect(await run({ externalId: "ext-list", [field]: null })).toMatchObject({
+        action: "unchanged",
+      });
     });
 
     test("two runs creating the same record at once end with one record", async () => {

@@ -22,6 +22,7 @@ describeUpsert("upsert_kobject", "kobjects:order", async (sandbox, auth) => {
   return {
     make: (externalId) => ({ externalId, title: "Order 42", custom: { totalNum: 12 } }),
     change: { title: "Order 42, paid" },
+    list: ["tags", ["paid"]],
     run: (record) => main(auth, "order", record as Parameters<typeof main>[2]),
   };
 });

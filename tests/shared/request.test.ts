@@ -1036,29 +1036,56 @@ describe("clearing a list: null on a list field is sent as []", () => {
     ]);
   });
 
-  test("every list field of every update (PUT, PATCH) in Kustomer's schema can be cleared", async () => {
-    const { BODY_SCHEMAS, CORE_OPERATIONS } = await import("../../resources/operations.ts");
+  test("every list field of every update (PUT, PATCH), in every shape it accepts, can be cleared", async () => {
+    const { BODY_SCHEMAS, CORE_OPERATIONS, OTHER_OPERATIONS } = await import(
+      "../../resources/operations.ts"
+    );
     let checked = 0;
-    for (const [operationId, method] of CORE_OPERATIONS) {
+    const inShapes = new Set<string>();
+    for (const [operationId, method] of [...CORE_OPERATIONS, ...OTHER_OPERATIONS]) {
       const schema = BODY_SCHEMAS[operationId];
       if ((method !== "PUT" && method !== "PATCH") || !schema) {
         continue;
       }
       const item = schema.type === "array" ? schema.items : schema;
-      for (const [field, rule] of Object.entries(item?.properties ?? {})) {
-        if (rule.type !== "array" || rule.nullable) {
-          continue;
+      // A body Kustomer accepts in several shapes (anyOf) has its fields in each shape.
+      for (const shape of item?.anyOf ?? [item]) {
+        for (const [field, rule] of Object.entries(shape?.properties ?? {})) {
+          if (rule.type !== "array" || rule.nullable) {
+            continue;
+          }
+          const cleaned = kustomerDropUnset({ [field]: null }, item);
+          expect({ operationId, field, cleaned }).toEqual({
+            operationId,
+            field,
+            cleaned: { [field]: [] },
+          });
+          if (item?.anyOf) {
+            inShapes.add(operationId);
+          }
+          checked++;
         }
-        const cleaned = kustomerDropUnset({ [field]: null }, item);
-        expect({ operationId, field, cleaned }).toEqual({
-          operationId,
-          field,
-          cleaned: { [field]: [] },
-        });
-        checked++;
       }
     }
     expect(checked).toBeGreaterThan(20);
+    // The conversation updates (single, PATCH and bulk) are among the bodies with several shapes.
+    expect([...inShapes]).toEqual(
+      expect.arrayContaining(["UpdateConversation", "UpdateConversationAttributes"]),
+    );
+  });
+
+  test("in a body with several shapes (a conversation update), null on a list is sent as []", async () => {
+    const calls = stubFetch(() => jsonResponse(200, {}));
+    const { BODY_SCHEMAS } = await import("../../resources/operations.ts");
+    await kustomerRequest(TEST_AUTH, {
+      operation: "UpdateConversationAttributes",
+      method: "PATCH",
+      path: "/v1/conversations/{id}",
+      pathParams: { id: "5f1c6a3e9d1b2c0011a0b0c1" },
+      body: { tags: null, assignedUsers: null, name: "" },
+      bodySchema: BODY_SCHEMAS.UpdateConversationAttributes,
+    });
+    expect(calls[0]?.body).toEqual({ tags: [], assignedUsers: [] });
   });
 
   test("a body with nothing to drop is sent as the very object given (no copy)", () => {
