@@ -2,12 +2,15 @@
 // wait_for_bulk_operation (after the shared block, whose names it uses). Run `bun run stamp` after
 // editing resources/bulk-import.ts.
 import { describe, expect, test } from "bun:test";
-import { HANDWRITTEN } from "../tools/handwritten.ts";
+import { HANDWRITTEN, LIST_ALL_SCRIPTS } from "../tools/handwritten.ts";
 import { extractImportBlock, readImportBlock, stampImportBlock } from "../tools/stamp.ts";
 import { listScripts, readProjectFile } from "./helpers/project.ts";
 
 const canonical = readImportBlock();
-const carriers = HANDWRITTEN.filter((script) => !script.standalone).map((script) => script.file);
+const carriers = [
+  ...HANDWRITTEN.filter((script) => !script.standalone).map((script) => script.file),
+  ...LIST_ALL_SCRIPTS,
+];
 
 describe("the import block", () => {
   test("is found in resources/bulk-import.ts, between its markers", () => {

@@ -1,7 +1,7 @@
 // Every script carries the shared block of resources/kustomer.ts, byte for byte, and nothing that
 // would stop it pasting into Windmill alone.
 import { describe, expect, test } from "bun:test";
-import { HANDWRITTEN } from "../tools/handwritten.ts";
+import { BUN_RUNTIME_SCRIPTS } from "../tools/handwritten.ts";
 import { extractSharedBlock, readSharedBlock, stampScript } from "../tools/stamp.ts";
 import { listKustomerScripts, listScripts, readProjectFile } from "./helpers/project.ts";
 
@@ -24,8 +24,7 @@ describe("the shared block", () => {
 
 /** What a script opens with: //native (one request), nothing (Bun), or the windmill-client import. */
 function openingFor(file: string): string {
-  const entry = HANDWRITTEN.find((script) => script.file === file);
-  return entry?.runtime === "bun" ? "" : "//native\n";
+  return BUN_RUNTIME_SCRIPTS.has(file) ? "" : "//native\n";
 }
 
 for (const file of listKustomerScripts()) {

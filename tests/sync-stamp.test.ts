@@ -2,7 +2,7 @@
 // scripts (after the shared and import blocks, whose names it uses). Run `bun run stamp` after
 // editing resources/sync.ts.
 import { describe, expect, test } from "bun:test";
-import { HANDWRITTEN } from "../tools/handwritten.ts";
+import { HANDWRITTEN, LIST_ALL_SCRIPTS } from "../tools/handwritten.ts";
 import {
   extractStateBlock,
   extractSyncBlock,
@@ -15,9 +15,12 @@ import {
 import { listScripts, readProjectFile } from "./helpers/project.ts";
 
 const canonical = readSyncBlock();
-const carriers = HANDWRITTEN.map((script) => script.file).filter((file) =>
-  /\/(export|trigger|upsert|list_all)_[a-z_]+\.ts$/.test(file),
-);
+const carriers = [
+  ...HANDWRITTEN.map((script) => script.file).filter((file) =>
+    /\/(export|trigger|upsert)_[a-z_]+\.ts$/.test(file),
+  ),
+  ...LIST_ALL_SCRIPTS,
+];
 
 describe("the sync block", () => {
   test("is found in resources/sync.ts, between its markers", () => {

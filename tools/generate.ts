@@ -30,7 +30,14 @@ import {
   MISSING_BODY_SCHEMAS,
   REQUIRED_QUERY,
 } from "./overrides.ts";
-import { formatManyWithBiome, readSharedBlock, SHARED_END, SHARED_START } from "./stamp.ts";
+import {
+  formatManyWithBiome,
+  readImportBlock,
+  readSharedBlock,
+  readSyncBlock,
+  SHARED_END,
+  SHARED_START,
+} from "./stamp.ts";
 
 export const ROOT = join(dirname(import.meta.path), "..");
 export const SHARED_DIR = join(ROOT, "..", "shared", "kustomer");
@@ -98,12 +105,17 @@ export type Endpoint = {
   fieldsSource?: string;
   /** The response shape in ../shared/kustomer/beyond-core/schemas/ that describes what it returns. */
   responseShape?: string;
+  /**
+   * For a list (a GET with page and pageSize): its read-everything step, generated with it
+   * (renderListAllScript), and the page size that step asks for.
+   */
+  listAll?: { file: string; maxPageSize: number };
 };
 
 /** An operation's row before the generator adds what it knows from elsewhere. */
 type Row = Omit<
   Endpoint,
-  "roles" | "reference" | "group" | "source" | "fieldsSource" | "responseShape"
+  "roles" | "reference" | "group" | "source" | "fieldsSource" | "responseShape" | "listAll"
 >;
 
 /** What the generator knows of an operation beyond its row: its group, source and shape. */
@@ -1009,6 +1021,157 @@ function renderScript(
   ].join("\n");
 }
 
+/** The parameters main takes for an operation: its row's, then the optional extras. */
+function parametersOf(endpoint: Endpoint): Parameter[] {
+  const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
+  return [
+    ...parseSignature(endpoint.signature, endpoint.path),
+    ...extras.map(
+      (extra): Parameter => ({
+        name: extra.name,
+        optional: true,
+        location: "query",
+        isArray: false,
+      }),
+    ),
+  ];
+}
+
+/**
+ * A list is a GET that pages with page and pageSize (developer.kustomer.com/docs/concepts/pagination):
+ * its read-everything step follows links.next from page 1 at the largest page size.
+ */
+function isPagedList(endpoint: Endpoint): boolean {
+  const names = parametersOf(endpoint)
+    .filter((parameter) => parameter.location === "query")
+    .map((parameter) => parameter.name);
+  return endpoint.method === "GET" && names.includes("page") && names.includes("pageSize");
+}
+
+/**
+ * scripts/<folder>/list_all_<what>.ts for a list script: get_customers → list_all_customers,
+ * get_all_schedules → list_all_schedules, list_ai_automations → list_all_ai_automations.
+ */
+export function listAllFile(listFile: string): string {
+  return listFile.replace(/\/(?:get_all_|get_|list_|find_)?([a-z0-9_]+)\.ts$/, "/list_all_$1.ts");
+}
+
+/** "Get customers" → "List all customers"; "List AI automations" → "List all AI automations". */
+function listAllTitle(summary: string): string {
+  return `List all ${summary.replace(/^(get|list|find)( all)?\s+/i, "")}`;
+}
+
+/** The largest pageSize of a list: the spec's maximum when it gives one, else Kustomer's rule. */
+function listPageSize(endpoint: Endpoint, operation: OpenApiOperation): number {
+  const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
+  const spec =
+    operation.parameters?.find((item) => item.name === "pageSize")?.schema ??
+    extras.find((extra) => extra.name === "pageSize")?.schema;
+  return typeof spec?.maximum === "number" ? spec.maximum : maxPageSize(endpoint.path);
+}
+
+/**
+ * A list's read-everything step: the list's own parameters but page and pageSize, then maxRecords,
+ * deadlineSeconds, rateShare and from, on the sync block's kustomerListAll. No //native line: it
+ * runs on Bun, since what it gathers can outgrow the native runtime's 128 MiB isolate.
+ */
+function renderListAllScript(
+  endpoint: Endpoint,
+  operation: OpenApiOperation,
+  pageSize: number,
+  blocks: string[],
+): string {
+  const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
+  const parameters = parametersOf(endpoint).filter(
+    (parameter) => parameter.name !== "page" && parameter.name !== "pageSize",
+  );
+  const specParameters = [
+    ...(operation.parameters ?? []),
+    ...extras.map((extra) => ({ name: extra.name, in: "query", schema: extra.schema })),
+  ];
+  const listFile = endpoint.file.replace(/^scripts\/[^/]+\//, "");
+  const description = `Reads every page of GET ${endpoint.path} (${listFile}) as one flow step: follows links.next with the largest page size Kustomer allows here (${pageSize}), paced to the org's rate limit, until the last page, maxRecords or deadlineSeconds, and returns the records with \`complete\` and, when stopped early, \`next\`: pass it as \`from\` to go on where it stopped. Runs on Bun, not as //native: all pages can outgrow the native runtime's memory. Generated with ${listFile} by tools/generate.ts.`;
+  const header = [
+    "/**",
+    ` * ${listAllTitle(endpoint.summary)}`,
+    " *",
+    ...wrap(description, 96).map((line) => ` * ${line}`),
+    " *",
+    ` * ${endpoint.method} ${endpoint.path}`,
+    ` * Roles (any one): ${endpoint.roles.length > 0 ? endpoint.roles.join(", ") : endpoint.source === "openapi" ? "none listed by Kustomer" : "not given by the sources we have"}`,
+    ` * Reference: ${endpoint.reference}`,
+    " */",
+  ];
+  const lastRequired = parameters.map((parameter) => !parameter.optional).lastIndexOf(true);
+  const signatureLines = ["  auth: Kustomer,"];
+  for (const [index, parameter] of parameters.entries()) {
+    const spec = specParameters.find((item) => item.name === parameter.name);
+    const type = parameter.location === "path" ? "string" : queryType(spec);
+    const optionalMark = parameter.optional ? (index < lastRequired ? "" : "?") : "";
+    const optionalType = parameter.optional && index < lastRequired ? " | undefined" : "";
+    signatureLines.push(`  ${parameter.name}${optionalMark}: ${type}${optionalType},`);
+  }
+  signatureLines.push(
+    "  /** Stop after this many records (default 10000); `next` then goes on from there. */",
+    "  maxRecords?: number,",
+    "  /** Stop after this many seconds; Windmill's job timeout is set a little beyond it. */",
+    "  deadlineSeconds = 600,",
+    "  /** The most of the org's rate limit this read takes (default 0.8). */",
+    "  rateShare?: number,",
+    "  /** The `next` an earlier call returned, to go on where it stopped. */",
+    "  from?: string,",
+  );
+  const pathNames = parameters.filter((p) => p.location === "path").map((p) => p.name);
+  const queryNames = parameters.filter((p) => p.location === "query").map((p) => p.name);
+  const sourceParts = [
+    ...(pathNames.length > 0 ? [`pathParams: { ${pathNames.join(", ")} }`] : []),
+    ...(queryNames.length > 0
+      ? [`query: { ${queryNames.map((name) => wireEntry(name, extras)).join(", ")} }`]
+      : []),
+  ];
+  const queryRules = queryNames.flatMap((name) => {
+    const spec = specParameters.find((item) => item.name === name)?.schema;
+    const rule = spec ? queryRule(name, spec, endpoint.path) : undefined;
+    return rule ? [`${JSON.stringify(wireName(name, extras))}: ${JSON.stringify(rule)}`] : [];
+  });
+  const source = [
+    `operation: ${JSON.stringify(endpoint.operationId)}`,
+    `path: ${JSON.stringify(endpoint.path)}`,
+    `maxPageSize: ${pageSize}`,
+    ...(queryRules.length > 0 ? [`querySchema: { ${queryRules.join(", ")} }`] : []),
+  ];
+  const call =
+    sourceParts.length > 0
+      ? [
+          "  return await kustomerListAll(",
+          "    auth,",
+          `    { ...SOURCE, ${sourceParts.join(", ")} },`,
+          "    { maxRecords, deadlineSeconds, rateShare, from },",
+          "  );",
+        ]
+      : [
+          "  return await kustomerListAll(auth, SOURCE, { maxRecords, deadlineSeconds, rateShare, from });",
+        ];
+  return [
+    ...header,
+    "export async function main(",
+    ...signatureLines,
+    ") {",
+    ...call,
+    "}",
+    "",
+    "/** What this step reads (exported for the tests). */",
+    `export const SOURCE: KustomerListSource = { ${source.join(", ")} };`,
+    "",
+    blocks.join("\n\n"),
+    "",
+    "if (import.meta.main) {",
+    "  void kustomerCli(main, import.meta.path);",
+    "}",
+    "",
+  ].join("\n");
+}
+
 /**
  * Every Core Resources operation (method, path, success status) and the local schema of each JSON
  * body, keyed by operationId: the sandbox routes and validates with these, the way the API does
@@ -1073,6 +1236,7 @@ export async function generate(): Promise<Map<string, string>> {
     readFileSync(join(SHARED_DIR, "endpoints.json"), "utf8"),
   );
   const sharedBlock = readSharedBlock();
+  const listAllBlocks = [readSyncBlock(), readImportBlock(), sharedBlock];
   const descriptions = await loadDescriptions();
   const planned = planOperations(spec, catalogue);
   const coreCount = readOperationsTable().length;
@@ -1091,6 +1255,14 @@ export async function generate(): Promise<Map<string, string>> {
       reference: reference ?? referenceOf(entry, row, index < coreCount),
       ...known,
     };
+    if (isPagedList(endpoint)) {
+      const pageSize = listPageSize(endpoint, operation);
+      endpoint.listAll = { file: listAllFile(endpoint.file), maxPageSize: pageSize };
+      outputs.set(
+        endpoint.listAll.file,
+        renderListAllScript(endpoint, operation, pageSize, listAllBlocks),
+      );
+    }
     endpoints.push(endpoint);
     outputs.set(endpoint.file, renderScript(endpoint, operation, description, sharedBlock));
   }

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 // Scripts written by hand rather than generated from an operation: flow steps that combine several
 // calls (waiting for a bulk operation, importing any number of records, exporting what changed,
 // polling triggers). Each carries the stamped
@@ -73,26 +76,6 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     runtime: "bun",
     defaultDeadlineSeconds: 600,
   },
-  ...(
-    [
-      ["customers", "customers"],
-      ["companies", "companies"],
-      ["conversations", "conversations"],
-      ["users", "users"],
-      ["teams", "teams"],
-    ] as const
-  ).map(([folder, name]) => ({
-    file: `scripts/${folder}/list_all_${name}.ts`,
-    summary: `List all ${name}`,
-    runtime: "bun" as const,
-    defaultDeadlineSeconds: 600,
-  })),
-  {
-    file: "scripts/kobjects/list_all_kobjects.ts",
-    summary: "List all KObjects of a klass",
-    runtime: "bun",
-    defaultDeadlineSeconds: 600,
-  },
   { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
   { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },
   {
@@ -113,7 +96,19 @@ export const STANDALONE_SCRIPTS = new Set(
   HANDWRITTEN.filter((script) => script.standalone).map((script) => script.file),
 );
 
+/**
+ * The generated read-everything steps, list_all_*: one per list of tools/endpoints.json (its
+ * `listAll`), written with the list by tools/generate.ts. Bun steps like the exports, with their
+ * deadline's default (600 s) in main's signature, from which Windmill's job timeout is set.
+ */
+export const LIST_ALL_SCRIPTS: string[] = (
+  JSON.parse(readFileSync(join(import.meta.dir, "endpoints.json"), "utf8")) as {
+    listAll?: { file: string };
+  }[]
+).flatMap((row) => (row.listAll ? [row.listAll.file] : []));
+
 /** The steps that run on Windmill's Bun runtime (see HandwrittenScript.runtime). */
-export const BUN_RUNTIME_SCRIPTS = new Set(
-  HANDWRITTEN.filter((script) => script.runtime === "bun").map((script) => script.file),
-);
+export const BUN_RUNTIME_SCRIPTS = new Set([
+  ...HANDWRITTEN.filter((script) => script.runtime === "bun").map((script) => script.file),
+  ...LIST_ALL_SCRIPTS,
+]);

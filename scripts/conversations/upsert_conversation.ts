@@ -675,6 +675,8 @@ type KustomerListSource = {
   path: string;
   pathParams?: { [name: string]: unknown };
   query?: { [name: string]: unknown };
+  /** Rules for the list's filters (allowed values, ranges), checked before the first request. */
+  querySchema?: { [name: string]: KustomerSchema };
   /** The largest pageSize Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
   maxPageSize: number;
 };
@@ -743,12 +745,14 @@ export async function kustomerListAll(
     path: string;
     pathParams?: { [name: string]: unknown };
     query: { [name: string]: unknown };
+    querySchema?: { [name: string]: KustomerSchema };
   } =
     from === ""
       ? {
           path: source.path,
           pathParams: source.pathParams,
           query: { ...source.query, page: 1, pageSize: source.maxPageSize },
+          querySchema: source.querySchema,
         }
       : kustomerSplitLink(from);
   let next: string | null = from === "" ? null : from;

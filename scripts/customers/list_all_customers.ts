@@ -1,10 +1,12 @@
 /**
  * List all customers
  *
- * Reads every page of /v1/customers as one flow step: follows links.next with the largest page size
- * Kustomer allows here (100), paced to the org's rate limit, until the last page, maxRecords or
- * deadlineSeconds, and returns the records with `complete` and, when stopped early, `next`: pass
- * it as `from` to go on where it stopped. For what changed since a date, use the export steps.
+ * Reads every page of GET /v1/customers (get_customers.ts) as one flow step: follows links.next
+ * with the largest page size Kustomer allows here (100), paced to the org's rate limit, until the
+ * last page, maxRecords or deadlineSeconds, and returns the records with `complete` and, when
+ * stopped early, `next`: pass it as `from` to go on where it stopped. Runs on Bun, not as
+ * //native: all pages can outgrow the native runtime's memory. Generated with get_customers.ts by
+ * tools/generate.ts.
  *
  * GET /v1/customers
  * Roles (any one): org.permission.customer.read, org.user.customer.read (legacy)
@@ -14,8 +16,8 @@ export async function main(
   auth: Kustomer,
   /** Stop after this many records (default 10000); `next` then goes on from there. */
   maxRecords?: number,
-  /** Stop after this many seconds (default 600). */
-  deadlineSeconds?: number,
+  /** Stop after this many seconds; Windmill's job timeout is set a little beyond it. */
+  deadlineSeconds = 600,
   /** The most of the org's rate limit this read takes (default 0.8). */
   rateShare?: number,
   /** The `next` an earlier call returned, to go on where it stopped. */
@@ -25,7 +27,11 @@ export async function main(
 }
 
 /** What this step reads (exported for the tests). */
-export const SOURCE = { operation: "GetCustomers", path: "/v1/customers", maxPageSize: 100 };
+export const SOURCE: KustomerListSource = {
+  operation: "GetCustomers",
+  path: "/v1/customers",
+  maxPageSize: 100,
+};
 
 // <kustomer-sync v1> Do not edit in a script: the source is resources/sync.ts.
 // Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore,
@@ -616,6 +622,8 @@ type KustomerListSource = {
   path: string;
   pathParams?: { [name: string]: unknown };
   query?: { [name: string]: unknown };
+  /** Rules for the list's filters (allowed values, ranges), checked before the first request. */
+  querySchema?: { [name: string]: KustomerSchema };
   /** The largest pageSize Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
   maxPageSize: number;
 };
@@ -684,12 +692,14 @@ export async function kustomerListAll(
     path: string;
     pathParams?: { [name: string]: unknown };
     query: { [name: string]: unknown };
+    querySchema?: { [name: string]: KustomerSchema };
   } =
     from === ""
       ? {
           path: source.path,
           pathParams: source.pathParams,
           query: { ...source.query, page: 1, pageSize: source.maxPageSize },
+          querySchema: source.querySchema,
         }
       : kustomerSplitLink(from);
   let next: string | null = from === "" ? null : from;

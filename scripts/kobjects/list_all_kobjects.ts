@@ -1,23 +1,25 @@
 /**
- * List all KObjects of a klass
+ * List all KObjects (custom objects)
  *
- * Reads every page of /v1/klasses/{name} as one flow step: follows links.next with the largest page size
- * Kustomer allows here (100), paced to the org's rate limit, until the last page, maxRecords or
- * deadlineSeconds, and returns the records with `complete` and, when stopped early, `next`: pass
- * it as `from` to go on where it stopped. For what changed since a date, use the export steps.
+ * Reads every page of GET /v1/klasses/{name} (get_kobjects.ts) as one flow step: follows
+ * links.next with the largest page size Kustomer allows here (100), paced to the org's rate limit,
+ * until the last page, maxRecords or deadlineSeconds, and returns the records with `complete` and,
+ * when stopped early, `next`: pass it as `from` to go on where it stopped. Runs on Bun, not as
+ * //native: all pages can outgrow the native runtime's memory. Generated with get_kobjects.ts by
+ * tools/generate.ts.
  *
  * GET /v1/klasses/{name}
- * Roles (any one): org.permission.kobject.read, org.user.kobject.read (legacy), or the klass's org.permission.kobject.kobject_<klass>.read
- * Reference: https://developer.kustomer.com/docs/concepts/pagination
+ * Roles (any one): org.permission.klass.read, org.user.klass.read (legacy), org.admin.klass.read (legacy)
+ * Reference: https://developer.kustomer.com/api/core-resources/get-kobjects-custom-objects
  */
 export async function main(
   auth: Kustomer,
-  /** The klass (custom object type) name, e.g. order. */
   name: string,
+  fromDate?: string,
   /** Stop after this many records (default 10000); `next` then goes on from there. */
   maxRecords?: number,
-  /** Stop after this many seconds (default 600). */
-  deadlineSeconds?: number,
+  /** Stop after this many seconds; Windmill's job timeout is set a little beyond it. */
+  deadlineSeconds = 600,
   /** The most of the org's rate limit this read takes (default 0.8). */
   rateShare?: number,
   /** The `next` an earlier call returned, to go on where it stopped. */
@@ -25,13 +27,17 @@ export async function main(
 ) {
   return await kustomerListAll(
     auth,
-    { ...SOURCE, pathParams: { name } },
+    { ...SOURCE, pathParams: { name }, query: { fromDate } },
     { maxRecords, deadlineSeconds, rateShare, from },
   );
 }
 
 /** What this step reads (exported for the tests). */
-export const SOURCE = { operation: "GetKObjects", path: "/v1/klasses/{name}", maxPageSize: 100 };
+export const SOURCE: KustomerListSource = {
+  operation: "GetKObjects",
+  path: "/v1/klasses/{name}",
+  maxPageSize: 100,
+};
 
 // <kustomer-sync v1> Do not edit in a script: the source is resources/sync.ts.
 // Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore,
@@ -622,6 +628,8 @@ type KustomerListSource = {
   path: string;
   pathParams?: { [name: string]: unknown };
   query?: { [name: string]: unknown };
+  /** Rules for the list's filters (allowed values, ranges), checked before the first request. */
+  querySchema?: { [name: string]: KustomerSchema };
   /** The largest pageSize Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
   maxPageSize: number;
 };
@@ -690,12 +698,14 @@ export async function kustomerListAll(
     path: string;
     pathParams?: { [name: string]: unknown };
     query: { [name: string]: unknown };
+    querySchema?: { [name: string]: KustomerSchema };
   } =
     from === ""
       ? {
           path: source.path,
           pathParams: source.pathParams,
           query: { ...source.query, page: 1, pageSize: source.maxPageSize },
+          querySchema: source.querySchema,
         }
       : kustomerSplitLink(from);
   let next: string | null = from === "" ? null : from;

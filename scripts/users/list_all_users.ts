@@ -1,31 +1,49 @@
 /**
- * List all users
+ * List all Users
  *
- * Reads every page of /v1/users as one flow step: follows links.next with the largest page size
- * Kustomer allows here (500), paced to the org's rate limit, until the last page, maxRecords or
- * deadlineSeconds, and returns the records with `complete` and, when stopped early, `next`: pass
- * it as `from` to go on where it stopped. For what changed since a date, use the export steps.
+ * Reads every page of GET /v1/users (get_users.ts) as one flow step: follows links.next with the
+ * largest page size Kustomer allows here (500), paced to the org's rate limit, until the last
+ * page, maxRecords or deadlineSeconds, and returns the records with `complete` and, when stopped
+ * early, `next`: pass it as `from` to go on where it stopped. Runs on Bun, not as //native: all
+ * pages can outgrow the native runtime's memory. Generated with get_users.ts by tools/generate.ts.
  *
  * GET /v1/users
- * Roles (any one): org.permission.user.read, org.user.user.read (legacy)
- * Reference: https://developer.kustomer.com/docs/concepts/pagination
+ * Roles (any one): none listed by Kustomer
+ * Reference: https://developer.kustomer.com/kustomer-api-docs/reference/getusers
  */
 export async function main(
   auth: Kustomer,
+  pending?: boolean,
+  deleted?: boolean,
+  userType?: "user" | "machine" | "limited",
+  email?: string,
   /** Stop after this many records (default 10000); `next` then goes on from there. */
   maxRecords?: number,
-  /** Stop after this many seconds (default 600). */
-  deadlineSeconds?: number,
+  /** Stop after this many seconds; Windmill's job timeout is set a little beyond it. */
+  deadlineSeconds = 600,
   /** The most of the org's rate limit this read takes (default 0.8). */
   rateShare?: number,
   /** The `next` an earlier call returned, to go on where it stopped. */
   from?: string,
 ) {
-  return await kustomerListAll(auth, SOURCE, { maxRecords, deadlineSeconds, rateShare, from });
+  return await kustomerListAll(
+    auth,
+    { ...SOURCE, query: { pending, deleted, userType, email } },
+    { maxRecords, deadlineSeconds, rateShare, from },
+  );
 }
 
 /** What this step reads (exported for the tests). */
-export const SOURCE = { operation: "GetUsers", path: "/v1/users", maxPageSize: 500 };
+export const SOURCE: KustomerListSource = {
+  operation: "GetUsers",
+  path: "/v1/users",
+  maxPageSize: 500,
+  querySchema: {
+    pending: { type: "boolean" },
+    deleted: { type: "boolean" },
+    userType: { type: "string", enum: ["user", "machine", "limited"] },
+  },
+};
 
 // <kustomer-sync v1> Do not edit in a script: the source is resources/sync.ts.
 // Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore,
@@ -616,6 +634,8 @@ type KustomerListSource = {
   path: string;
   pathParams?: { [name: string]: unknown };
   query?: { [name: string]: unknown };
+  /** Rules for the list's filters (allowed values, ranges), checked before the first request. */
+  querySchema?: { [name: string]: KustomerSchema };
   /** The largest pageSize Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
   maxPageSize: number;
 };
@@ -684,12 +704,14 @@ export async function kustomerListAll(
     path: string;
     pathParams?: { [name: string]: unknown };
     query: { [name: string]: unknown };
+    querySchema?: { [name: string]: KustomerSchema };
   } =
     from === ""
       ? {
           path: source.path,
           pathParams: source.pathParams,
           query: { ...source.query, page: 1, pageSize: source.maxPageSize },
+          querySchema: source.querySchema,
         }
       : kustomerSplitLink(from);
   let next: string | null = from === "" ? null : from;

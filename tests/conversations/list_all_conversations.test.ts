@@ -26,9 +26,16 @@ describe("list_all_conversations", () => {
     expect(all.records.map((record) => (record as { id: string }).id).sort()).toEqual(
       [...ids].sort(),
     );
-    const part = await main(auth, 100);
+    const part = await main(auth, undefined, 100);
     expect(part.complete).toBe(false);
-    const rest = await main(auth, undefined, undefined, undefined, part.next ?? undefined);
+    const rest = await main(
+      auth,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      part.next ?? undefined,
+    );
     const both = [...part.records, ...rest.records].map((record) => (record as { id: string }).id);
     expect(both.sort()).toEqual([...ids].sort());
   });

@@ -30,9 +30,17 @@ describe("list_all_kobjects", () => {
     expect(all.records.map((record) => (record as { id: string }).id).sort()).toEqual(
       [...ids].sort(),
     );
-    const part = await main(auth, "order", 100);
+    const part = await main(auth, "order", undefined, 100);
     expect(part.complete).toBe(false);
-    const rest = await main(auth, "order", undefined, undefined, undefined, part.next ?? undefined);
+    const rest = await main(
+      auth,
+      "order",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      part.next ?? undefined,
+    );
     const both = [...part.records, ...rest.records].map((record) => (record as { id: string }).id);
     expect(both.sort()).toEqual([...ids].sort());
   });
