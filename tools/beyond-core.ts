@@ -84,6 +84,9 @@ const KB_UPDATE_ROLES = [
   "org.admin.kb.write (legacy)",
 ];
 
+/** The roles the inbound-hook pages list for creating a hook. */
+const HOOK_CREATE_ROLES = ["org.permission.hook.create", "org.admin.hook.write (legacy)"];
+
 /** The roles the company hierarchy pages list for every write. */
 const COMPANY_UPDATE_ROLES = ["org.permission.company.update", "org.user.company.write (legacy)"];
 
@@ -751,5 +754,92 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "UpdateCurrentUserSetting",
     folder: "settings",
     roles: ["any valid API key or signed-in user (no specific role)"],
+  },
+  {
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/hooks/web",
+    summary: "Create Web Hook",
+    reference: "https://developer.kustomer.com/api/apps-platform/create-web-hook",
+    source: "reference-page",
+    operationId: "CreateWebHook",
+    folder: "apps",
+    roles: HOOK_CREATE_ROLES,
+  },
+  {
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/hooks/form",
+    summary: "Create Form Hook",
+    reference: "https://developer.kustomer.com/api/apps-platform/create-form-hook",
+    source: "reference-page",
+    operationId: "CreateFormHook",
+    folder: "apps",
+    roles: HOOK_CREATE_ROLES,
+  },
+  {
+    group: "Apps platform",
+    method: "GET",
+    path: "/v1/hooks/form/{id}",
+    summary: "Get a Form Hook by ID",
+    reference: "https://developer.kustomer.com/api/apps-platform/get-a-form-hook-by-id",
+    source: "reference-page",
+    operationId: "GetFormHookById",
+    folder: "apps",
+    roles: ["org.permission.hook.read", "org.admin.hook.read (legacy)"],
+  },
+  {
+    group: "Apps platform",
+    method: "PATCH",
+    path: "/v1/hooks/email/{id}",
+    summary: "Update Email Hook",
+    reference: "https://developer.kustomer.com/api/apps-platform/update-email-hook",
+    source: "reference-page",
+    operationId: "UpdateEmailHook",
+    folder: "apps",
+    roles: ["org.permission.hook.update", "org.admin.hook.write (legacy)"],
+    fieldsSource: "https://developer.kustomer.com/api/apps-platform/update-email-hook",
+    body: {
+      type: "object",
+      properties: {
+        debug: {
+          type: "boolean",
+          description: "true records the hook's transactions for 24 hours (for debugging).",
+        },
+      },
+    },
+  },
+  {
+    group: "Apps platform",
+    method: "GET",
+    path: "/v1/hooks/web/{id}/transactions",
+    summary: "Get Web Hook Transactions",
+    reference: "https://developer.kustomer.com/api/apps-platform/get-web-hook-transactions",
+    source: "reference-page",
+    operationId: "GetWebHookTransactions",
+    folder: "apps",
+    roles: ["org.hooks"],
+  },
+  {
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/hooks/form/{hash}",
+    summary: "Create Form Hook Transaction",
+    reference: "https://developer.kustomer.com/api/apps-platform/create-form-hook-transaction",
+    source: "reference-page",
+    operationId: "CreateFormHookTransaction",
+    folder: "apps",
+    roles: ["none: callable without an API key"],
+  },
+  {
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/hooks/form/{org}/{hash}",
+    summary: "Create Form Hook Org Transaction",
+    reference: "https://developer.kustomer.com/api/apps-platform/create-form-hook-org-transaction",
+    source: "reference-page",
+    operationId: "CreateFormHookOrgTransaction",
+    folder: "apps",
+    roles: ["none: callable without an API key"],
   },
 ];

@@ -133,6 +133,7 @@ describe("reads beyond Core against the sandbox", () => {
         [{ subdomain: "acme-help" }],
         "POST /v1/kb/knowledge-bases",
       ],
+      ["apps/get_form_hook_by_id", ["5a1b2c3d4e5f60718293c003"], "GET /v1/hooks/form/"],
       [
         "companies/create_company_hierarchy_edge",
         [{ sourceId: "5a1b2c3d4e5f60718293c001", targetId: "5a1b2c3d4e5f60718293c002" }],

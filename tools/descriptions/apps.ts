@@ -36,4 +36,38 @@ Kustomer, so a workflow could otherwise run twice.`,
 
   GetKViews: `Lists the KViews (custom views of klasses and the timeline that apps and admins
 define), one page at a time.`,
+
+  CreateWebHook: `Creates an inbound web hook and returns it, with its address (url, ending in the
+hash that Create Web Hook Transaction posts to) and the event name workflows listen for. Posting to
+the hook needs an API key with the org.hooks role. The page we could read does not list the body's
+fields, so body is a free-form JSON object sent as is. A POST is not repeated after a failure that
+may have reached Kustomer: list the web hooks before trying again.`,
+
+  CreateFormHook: `Creates an inbound form hook (an address public HTML forms can post to without
+an API key) and returns it with its new endpoint. The page we could read does not list the body's
+fields, so body is a free-form JSON object sent as is. A POST is not repeated after a failure that
+may have reached Kustomer: list the form hooks before trying again.`,
+
+  GetFormHookById: `Fetches one inbound form hook by id: its address and the event name workflows
+listen for.`,
+
+  UpdateEmailHook: `Changes an inbound email hook by id with PATCH and returns it. debug true
+records the hook's transactions for 24 hours, so they can be read back while you debug it; other
+fields are sent as given (the page we could read names only debug).`,
+
+  GetWebHookTransactions: `Lists the recent transactions (requests received) of an inbound web hook
+by id. Kustomer keeps them only while the hook's debug flag is on, for 24 hours after each one
+arrives; otherwise the list is empty.`,
+
+  CreateFormHookTransaction: `Posts a JSON payload to an inbound form hook by its hash; Kustomer turns
+it into an event for the workflows listening to it. Form hooks need no API key (the key is still
+sent when the resource has one). Kustomer's page recommends Create Form Hook Org Transaction, the
+address with the org name, which is also the only one that supports reCAPTCHA. The body is taken as
+given (at most 400 KB). A POST is not repeated after a failure that may have reached Kustomer.`,
+
+  CreateFormHookOrgTransaction: `Posts a JSON payload to an inbound form hook at its address with the
+org name (org, then hash), the address Kustomer's page recommends and the only one that supports
+reCAPTCHA. Form hooks need no API key (the key is still sent when the resource has one). The body
+is taken as given (at most 400 KB). A POST is not repeated after a failure that may have reached
+Kustomer, so a workflow could otherwise run twice.`,
 };

@@ -1,0 +1,23 @@
+import { describe, test } from "bun:test";
+import { main } from "../../scripts/apps/create_form_hook.ts";
+import { kustomerRecord } from "../helpers/fetch-stub.ts";
+import { callAndCheck, expectRefused } from "../helpers/request-check.ts";
+
+// The page names no body field, so the body goes through as sent.
+const sent: Parameters<typeof main>[1] = { name: "Contact form" };
+const answer = kustomerRecord("hook", "5f1c6a3e9d1b2c0011a0b0c6", sent);
+
+describe("create_form_hook", () => {
+  test("sends POST /v1/hooks/form and the body as given", async () => {
+    await callAndCheck(
+      main,
+      [sent],
+      { method: "POST", path: "/v1/hooks/form", query: {}, body: sent },
+      { status: 201, body: answer },
+    );
+  });
+
+  test("a body that is not an object is refused before sending", async () => {
+    await expectRefused(main, ["Contact form" as never], "body must be an object");
+  });
+});
