@@ -153,6 +153,11 @@ const kustomerSettings = {
    */
   // biome-ignore lint/suspicious/noConsole: a Windmill job's log is its console output
   log: (line: string): void => console.log(line),
+  /**
+   * A long step (an import, a wait for a bulk operation) logs a progress line at least this often:
+   * every 30 s in a Windmill job log; kustomerCli sets 5 s, so a terminal is never silent for long.
+   */
+  progressEveryMs: 30_000,
 };
 
 /**
@@ -477,14 +482,13 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
   const record = value as { [field: string]: unknown };
   let kept: { [field: string]: unknown } | undefined;
   let count = 0;
-  const properties = schema?.properties;
   for (const field in record) {
     const fieldValue = record[field];
     // Most values are plain text, numbers or booleans: kept as they are, without a call.
     const cleaned =
       fieldValue !== "" && fieldValue !== null && typeof fieldValue !== "object"
         ? fieldValue
-        : kustomerDropUnset(fieldValue, properties?.[field]);
+        : kustomerDropUnset(fieldValue, kustomerFieldRule(schema, field));
     if (cleaned !== fieldValue && kept === undefined) {
       // Copy only once something differs: most bodies are sent as given.
       kept = {};
@@ -503,6 +507,28 @@ function kustomerDropUnset(value: unknown, schema?: KustomerSchema): unknown {
     }
   }
   return count === 0 ? undefined : (kept ?? record);
+}
+
+/**
+ * A field's rule in an object schema: from its properties, or, for a body Kustomer accepts in
+ * several shapes (anyOf: a conversation update, a draft), from the first shape that has the field,
+ * so that null on a list field empties it there too.
+ */
+function kustomerFieldRule(
+  schema: KustomerSchema | undefined,
+  field: string,
+): KustomerSchema | undefined {
+  const rule = schema?.properties?.[field];
+  if (rule !== undefined || schema?.anyOf === undefined) {
+    return rule;
+  }
+  for (const shape of schema.anyOf) {
+    const shapeRule = kustomerFieldRule(shape, field);
+    if (shapeRule !== undefined) {
+      return shapeRule;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1209,23 +1235,50 @@ function kustomerRedact(text: string, apiKey: string): string {
  * through Bun.write and console.error: process.stdout would load Node's stream modules, which
  * cost more than the rest of `--help`.
  */
-async function kustomerCli(
+function kustomerCli(
   entry: (...args: never[]) => Promise<unknown>,
   scriptPath: string,
-): Promise<void> {
-  // Read synchronously: Bun.file().text() starts a thread pool, several ms in a cold process.
-  const source = new TextDecoder().decode(Bun.mmap(scriptPath));
+): Promise<unknown> {
+  // Only what main's signature and --help need: the script down to the first stamped block (a
+  // tenth of the file), read synchronously (Bun.file().text() starts a thread pool, several ms in a cold
+  // process) and decoded in steps so that a long header is still read whole.
+  const bytes = Bun.mmap(scriptPath);
+  const decoder = new TextDecoder();
+  let source = "";
+  for (let size = 16_384; ; size *= 4) {
+    source = decoder.decode(bytes.subarray(0, size));
+    const end = source.indexOf("\n// <kustomer-");
+    if (end >= 0 || size >= bytes.length) {
+      source = end >= 0 ? source.slice(0, end) : source;
+      break;
+    }
+  }
   const signature = kustomerSignature(source);
-  const script = scriptPath.replace(/^.*?(scripts\/)/, "$1");
+  const at = scriptPath.indexOf("scripts/");
+  const script = at < 0 ? scriptPath : scriptPath.slice(at);
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    // Help is answered here, before the runner below is first called: compiling that long async
+    // function costs a cold process more than building the whole help text. console.log is
+    // Bun's native writer, faster to start than Bun.write (and than Node's process.stdout).
+    // biome-ignore lint/suspicious/noConsole: the terminal's help goes to stdout
+    console.log(kustomerHelp(source, signature, script));
+    return Promise.resolve();
+  }
+  return kustomerCliRun(entry, signature, script, argv);
+}
+
+/** The terminal run: flags to main's arguments, the environment to the connection, the result. */
+async function kustomerCliRun(
+  entry: (...args: never[]) => Promise<unknown>,
+  signature: KustomerParameter[],
+  script: string,
+  argv: string[],
+): Promise<void> {
   const usage = (message: string): never => {
     console.error(`${message}\nRun "bun run ${script} --help" for the parameters.`);
     process.exit(KUSTOMER_EXIT.usage);
   };
-  const argv = process.argv.slice(2);
-  if (argv.includes("--help") || argv.includes("-h")) {
-    await Bun.write(Bun.stdout, kustomerHelp(source, signature, script));
-    return;
-  }
   const values: { [name: string]: unknown } = {};
   let stdinUsed = false;
   for (let index = 0; index < argv.length; index++) {
@@ -1304,6 +1357,7 @@ async function kustomerCli(
     baseUrl: "KUSTOMER_BASE_URL",
   });
   kustomerSettings.log = (line) => console.error(line);
+  kustomerSettings.progressEveryMs = 5_000;
   const auth: Kustomer = { apiKey };
   if (setting("KUSTOMER_BASE_URL") !== "") {
     auth.baseUrl = setting("KUSTOMER_BASE_URL");
@@ -1577,11 +1631,7 @@ function kustomerSignature(source: string): KustomerParameter[] {
       current.code += source.slice(last, at);
       last = at + text.length;
       if (depth === 0 && text.startsWith("/**")) {
-        current.doc = text
-          .replace(/^\/\*\*|\*\/$/g, "")
-          .replace(/\n\s*\* ?/g, " ")
-          .replace(/\s+/g, " ")
-          .trim();
+        current.doc = kustomerDocText(text);
       }
       continue;
     }
@@ -1601,30 +1651,67 @@ function kustomerSignature(source: string): KustomerParameter[] {
     }
   }
   parts.push(current);
-  return parts
-    .filter((part) => part.code.trim() !== "")
-    .map((part) => {
-      const code = part.code.trim();
-      // name?: type = default, read in linear time (a type can run to thousands of characters).
-      const head = /^(\w+)(\?)?\s*/.exec(code);
-      const rest = code.slice(head?.[0].length ?? 0);
-      const assigned = /(?:^|\s)=\s*([^=>][^=]*)$/.exec(rest);
-      const typed = assigned ? rest.slice(0, assigned.index) : rest;
-      const typeText = typed.startsWith(":") ? typed.slice(1).trim() : "";
-      const type = typeText === "" ? "unknown" : typeText.replace(/\s+/g, " ");
-      const defaultText = assigned?.[1]?.trim();
-      const optional =
-        head?.[2] === "?" || defaultText !== undefined || /\|\s*(undefined|null)$/.test(type);
-      const written = typeText === "" ? "unknown" : typeText.replace(/\n\s*\n/g, "\n");
-      const parameter: KustomerParameter = { name: head?.[1] ?? code, optional, type, written };
-      if (defaultText !== undefined) {
-        parameter.default = defaultText;
+  const parameters: KustomerParameter[] = [];
+  for (const part of parts) {
+    const code = part.code.trim();
+    if (code === "") {
+      continue;
+    }
+    // name?: type = default, read in linear time (a type can run to thousands of characters).
+    const head = /^(\w+)(\?)?\s*/.exec(code);
+    const rest = code.slice(head?.[0].length ?? 0);
+    const assigned = /(?:^|\s)=\s*([^=>][^=]*)$/.exec(rest);
+    const typed = assigned ? rest.slice(0, assigned.index) : rest;
+    const typeText = typed.startsWith(":") ? typed.slice(1).trim() : "";
+    const type = typeText === "" ? "unknown" : typeText.replace(/\s+/g, " ");
+    const defaultText = assigned?.[1]?.trim();
+    const last = type.slice(type.lastIndexOf("|") + 1).trim();
+    const optional =
+      head?.[2] === "?" ||
+      defaultText !== undefined ||
+      (type.includes("|") && (last === "undefined" || last === "null"));
+    const written = typeText === "" ? "unknown" : typeText.replace(/\n\s*\n/g, "\n");
+    const parameter: KustomerParameter = { name: head?.[1] ?? code, optional, type, written };
+    if (defaultText !== undefined) {
+      parameter.default = defaultText;
+    }
+    if (part.doc) {
+      parameter.doc = part.doc;
+    }
+    parameters.push(parameter);
+  }
+  return parameters;
+}
+
+/** A doc comment on one line: its text without the comment marks and leading stars. */
+function kustomerDocText(comment: string): string {
+  const lines = comment.slice(3, -2).split("\n");
+  const words: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    let line = lines[index] ?? "";
+    if (index > 0) {
+      line = line.trimStart();
+      line = line.startsWith("*") ? line.slice(1) : line;
+    }
+    for (const word of line.split(" ")) {
+      if (word.trim() !== "") {
+        words.push(word.trim());
       }
-      if (part.doc) {
-        parameter.doc = part.doc;
-      }
-      return parameter;
-    });
+    }
+  }
+  return words.join(" ");
+}
+
+/** The members of a union type, "undefined" and "null" left out: ["\"a\"", "\"b\""] for "a" | "b". */
+function kustomerTypeMembers(type: string): string[] {
+  const members: string[] = [];
+  for (const member of type.split("|")) {
+    const trimmed = member.trim();
+    if (trimmed !== "" && trimmed !== "undefined" && trimmed !== "null") {
+      members.push(trimmed);
+    }
+  }
+  return members;
 }
 
 /** What a flag takes: text, one of a few words, a number, true/false, or JSON. */
@@ -1633,33 +1720,29 @@ function kustomerKind(
 ): "text" | "choice" | "number" | "boolean" | "json" {
   const type =
     parameter.type === "unknown" ? kustomerTypeOfDefault(parameter.default) : parameter.type;
-  const options = type.replace(/\s*\|\s*(undefined|null)\b/g, "").replace(/^\|\s*/, "");
-  if (/^string$/.test(options)) {
-    return "text";
+  // String methods rather than regular expressions: --help runs this in a cold process, where
+  // every new regular expression is compiled first.
+  const members = kustomerTypeMembers(type);
+  if (members.length === 1 && ["string", "number", "boolean"].includes(members[0] ?? "")) {
+    return members[0] === "string" ? "text" : (members[0] as "number" | "boolean");
   }
-  if (/^"[^"]*"(\s*\|\s*"[^"]*")*$/.test(options)) {
-    return "choice";
-  }
-  if (options === "number") {
-    return "number";
-  }
-  if (options === "boolean") {
-    return "boolean";
-  }
-  return "json";
+  const quoted = (member: string) =>
+    member.length >= 2 && member.startsWith('"') && member.indexOf('"', 1) === member.length - 1;
+  return members.length > 0 && members.every(quoted) ? "choice" : "json";
 }
 
 function kustomerTypeOfDefault(text: string | undefined): string {
   if (text === undefined) {
     return "unknown";
   }
-  if (/^-?\d/.test(text)) {
+  const digit = text[text.startsWith("-") ? 1 : 0] ?? "";
+  if (digit >= "0" && digit <= "9") {
     return "number";
   }
   if (text === "true" || text === "false") {
     return "boolean";
   }
-  return /^["'`]/.test(text) ? "string" : "unknown";
+  return "\"'`".includes(text[0] ?? "-") ? "string" : "unknown";
 }
 
 /** The first level of fields of an object type (or of a list of objects): name and required. */
@@ -1724,25 +1807,47 @@ function kustomerQueryRule(source: string, name: string): string {
   return max !== undefined ? `${integer}≤ ${max}` : "";
 }
 
-/** --help, in the order of a manual page: what it does, how to call it, each flag, the rest. */
+/**
+ * --help, in the order of a manual page: what it does, how to call it, each flag, the rest.
+ * Written with string methods and loops rather than regular expressions and array callbacks:
+ * it runs once in a cold process, where each new expression or callback is compiled first and
+ * that compiling, not the work, is most of the time --help takes.
+ */
 function kustomerHelp(source: string, signature: KustomerParameter[], script: string): string {
-  const header = /\/\*\*\s*\n([\s\S]*?)\*\//.exec(source)?.[1] ?? "";
-  const lines = header.split("\n").map((line) => line.replace(/^\s*\* ?/, "").trimEnd());
+  // The header comment: title, description, routes, roles and reference.
+  const open = source.indexOf("/**");
+  const close = source.indexOf("*/", open);
+  const header = open < 0 || close < 0 ? "" : source.slice(source.indexOf("\n", open) + 1, close);
+  const lines: string[] = [];
+  for (const raw of header.split("\n")) {
+    const line = raw.trimStart();
+    lines.push((line.startsWith("*") ? line.slice(line.startsWith("* ") ? 2 : 1) : raw).trimEnd());
+  }
   const title = lines[0]?.trim() || "Kustomer script";
-  const routes = lines.filter((line) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(line));
-  const roles = lines.find((line) => line.startsWith("Roles"));
-  const reference = lines.find((line) => line.startsWith("Reference"));
+  const routes: string[] = [];
+  let roles: string | undefined;
+  let reference: string | undefined;
+  for (const line of lines) {
+    const method = line.slice(0, line.indexOf(" /"));
+    if (["GET", "POST", "PUT", "PATCH", "DELETE"].includes(method)) {
+      routes.push(line);
+    }
+    roles ??= line.startsWith("Roles") ? line : undefined;
+    reference ??= line.startsWith("Reference") ? line : undefined;
+  }
   const blank = lines.indexOf("", 1);
-  const description = lines
-    .slice(
-      blank + 1,
-      lines.findIndex((line, index) => index > blank && line === ""),
-    )
-    .join(" ");
+  let descriptionEnd = blank + 1;
+  while (descriptionEnd < lines.length && lines[descriptionEnd] !== "") {
+    descriptionEnd++;
+  }
+  const description = lines.slice(blank + 1, descriptionEnd).join(" ");
   const wrap = (text: string, indent: string, width = 96): string[] => {
     const out: string[] = [];
     let line = "";
-    for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (const word of text.split(" ")) {
+      if (word === "") {
+        continue;
+      }
       if (line !== "" && indent.length + line.length + 1 + word.length > width) {
         out.push(indent + line);
         line = word;
@@ -1750,20 +1855,32 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
         line = line === "" ? word : `${line} ${word}`;
       }
     }
-    return line === "" ? out : [...out, indent + line];
+    if (line !== "") {
+      out.push(indent + line);
+    }
+    return out;
   };
   const parameters = signature.slice(1);
-  const required = parameters.filter((parameter) => !parameter.optional);
-  const flagLines = parameters.flatMap((parameter) => {
+  let usage = `Usage: bun run ${script}`;
+  let optional = false;
+  let hasBody = false;
+  const flagLines: string[] = [];
+  for (const parameter of parameters) {
+    hasBody ||= parameter.name === "body";
+    if (parameter.optional) {
+      optional = true;
+    } else {
+      usage += ` --${parameter.name} …`;
+    }
     const kind = kustomerKind(parameter);
-    const options = parameter.type.match(/"[^"]*"/g)?.map((item) => item.slice(1, -1)) ?? [];
-    const value = {
-      text: "TEXT",
-      choice: options.join("|"),
-      number: "NUMBER",
-      boolean: "true|false",
-      json: "JSON",
-    }[kind];
+    let value = { text: "TEXT", number: "NUMBER", boolean: "true|false", json: "JSON" }[
+      kind as "text"
+    ];
+    if (kind === "choice") {
+      value = kustomerTypeMembers(parameter.type)
+        .map((member) => member.slice(1, -1))
+        .join("|");
+    }
     const facts: string[] = [];
     if (!parameter.optional) {
       facts.push("required");
@@ -1772,40 +1889,51 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     if (range) {
       facts.push(range);
     }
-    if (parameter.default !== undefined) {
-      facts.push(`default ${parameter.default.replace(/^"(.*)"$/, "$1")}`);
+    const fallback = parameter.default;
+    if (fallback !== undefined) {
+      const quoted = fallback.length >= 2 && fallback.startsWith('"') && fallback.endsWith('"');
+      facts.push(`default ${quoted ? fallback.slice(1, -1) : fallback}`);
     }
-    const fields = kind === "json" ? kustomerFields(parameter.written) : [];
-    const list = /\]\s*(\|\s*undefined)?$/.test(parameter.type) ? "A list of objects" : "An object";
-    const shape =
-      fields.length > 0
-        ? `${list} with ${fields.length} field(s): ${fields
-            .slice(0, 14)
-            .map((field) => field.name + (field.required ? "" : "?"))
-            .join(", ")}${fields.length > 14 ? ", …" : ""} (types: main() in ${script})`
-        : kind === "json" && parameter.type !== "unknown"
-          ? `Type: ${parameter.type.length > 70 ? `${parameter.type.slice(0, 67)}…` : parameter.type}`
-          : "";
-    return [
+    flagLines.push(
       `  --${parameter.name} ${value}${facts.length > 0 ? `  (${facts.join("; ")})` : ""}`,
-      ...wrap(
-        [parameter.doc?.replace(/([^.])$/, "$1."), shape].filter(Boolean).join(" "),
-        "      ",
-      ),
-    ];
-  });
+    );
+    const fields = kind === "json" ? kustomerFields(parameter.written) : [];
+    let shape = "";
+    if (fields.length > 0) {
+      let type = parameter.type.trimEnd();
+      if (type.endsWith("undefined") && type.slice(0, -9).trimEnd().endsWith("|")) {
+        type = type.slice(0, -9).trimEnd().slice(0, -1).trimEnd();
+      }
+      const list = type.endsWith("]");
+      const names: string[] = [];
+      for (const field of fields.slice(0, 14)) {
+        names.push(field.name + (field.required ? "" : "?"));
+      }
+      shape = `${list ? "A list of objects" : "An object"} with ${fields.length} field(s): ${names.join(", ")}${fields.length > 14 ? ", …" : ""} (types: main() in ${script})`;
+    } else if (kind === "json" && parameter.type !== "unknown") {
+      const type = parameter.type;
+      shape = `Type: ${type.length > 70 ? `${type.slice(0, 67)}…` : type}`;
+    }
+    const doc = parameter.doc && !parameter.doc.endsWith(".") ? `${parameter.doc}.` : parameter.doc;
+    const text = doc && shape ? `${doc} ${shape}` : doc || shape;
+    flagLines.push(...wrap(text, "      "));
+  }
+  if (optional) {
+    usage += " [--name value …]";
+  }
+  const name = script.slice(script.lastIndexOf("/") + 1);
+  const updates = routes.some((route) => route.startsWith("PUT ") || route.startsWith("PATCH "));
   return [
-    `${script.replace(/^.*\//, "").replace(/\.ts$/, "")}: ${title}`,
+    `${name.endsWith(".ts") ? name.slice(0, -3) : name}: ${title}`,
     ...routes.map((route) => `  ${route}`),
     "",
     ...wrap(description, ""),
     "",
-    `Usage: bun run ${script}${required.map((parameter) => ` --${parameter.name} …`).join("")}${parameters.length > required.length ? " [--name value …]" : ""}`,
+    usage,
     "",
     "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
     ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
-    ...(routes.some((route) => /^(PUT|PATCH) /.test(route)) &&
-    parameters.some((p) => p.name === "body")
+    ...(updates && hasBody
       ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
       : []),
     "",
@@ -1816,7 +1944,6 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     "  KUSTOMER_TIMEOUT_MS per attempt (default 30000).",
     "Exit status: 0 done; 1 Kustomer or network error; 2 usage error or invalid input (nothing",
     "  sent); 3 some records failed or were invalid (the JSON output lists them).",
-    "",
   ].join("\n");
 }
 
