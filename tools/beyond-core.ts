@@ -84,6 +84,16 @@ const KB_UPDATE_ROLES = [
   "org.admin.kb.write (legacy)",
 ];
 
+/** The roles the apps-platform pages list for reading apps and cards. */
+const APPS_READ_ROLES = [
+  "org.permission.apps.read",
+  "org.user.apps.read (legacy)",
+  "org.admin.apps.read (legacy)",
+];
+
+/** The roles the KView pages list for changing a KView or their order. */
+const KVIEW_UPDATE_ROLES = ["org.permission.kview.update", "org.admin.kview.write (legacy)"];
+
 /** The roles the inbound-hook pages list for creating a hook. */
 const HOOK_CREATE_ROLES = ["org.permission.hook.create", "org.admin.hook.write (legacy)"];
 
@@ -228,6 +238,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     operationId: "GetInstalledApps",
     title: "List installed apps",
     folder: "apps",
+    roles: APPS_READ_ROLES,
     query: PAGE,
   },
   "GET /v1/apps/available": {
@@ -241,6 +252,7 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     operationId: "GetInstalledAppVersion",
     title: "Get installed app by version",
     folder: "apps",
+    roles: APPS_READ_ROLES,
   },
   "GET /v1/cards": { operationId: "GetCards", folder: "apps", query: PAGE },
   "POST /v1/cards/available": {
@@ -267,7 +279,17 @@ export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
     query: PAGE,
   },
   "POST /v1/hooks/web/{hash}": { operationId: "CreateWebHookTransaction", folder: "apps" },
-  "GET /v1/kviews": { operationId: "GetKViews", title: "List KViews", folder: "apps", query: PAGE },
+  "GET /v1/kviews": {
+    operationId: "GetKViews",
+    title: "List KViews",
+    folder: "apps",
+    query: PAGE,
+    roles: [
+      "org.permission.kview.read",
+      "org.user.kview.read (legacy)",
+      "org.admin.kview.read (legacy)",
+    ],
+  },
   // Chat conversations (v2.1): the server-side chat API.
   "POST /v2.1/chat/handoff": {
     operationId: "CreateChatSessionViaHandoff",
@@ -841,5 +863,75 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "CreateFormHookOrgTransaction",
     folder: "apps",
     roles: ["none: callable without an API key"],
+  },
+  {
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/cards/available/{id}/install",
+    summary: "Install a Card",
+    reference: "https://developer.kustomer.com/api/apps-platform/install-a-card",
+    source: "reference-page",
+    operationId: "InstallCard",
+    folder: "apps",
+    roles: ["org.permission.apps.create", "org.admin.apps.write (legacy)"],
+  },
+  {
+    // Kustomer's guide to registering and installing apps (and its older apps-platform page) sends
+    // the whole app definition to POST /v1/apps/available; Kustomer's starter repository
+    // (kustomer/kustomer-apps-starter-configs) registers its examples the same way.
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/apps/available",
+    summary: "Register an app version",
+    reference: "https://developer.kustomer.com/docs/apps/register-and-install",
+    source: "reference-page",
+    operationId: "RegisterAppVersion",
+    folder: "apps",
+    roles: ["org.admin.apps"],
+  },
+  {
+    // The same guide's flow: a registered version is installed with POST /v1/apps/install.
+    group: "Apps platform",
+    method: "POST",
+    path: "/v1/apps/install",
+    summary: "Install an app",
+    reference: "https://developer.kustomer.com/docs/apps/register-and-install",
+    source: "reference-page",
+    operationId: "InstallApp",
+    folder: "apps",
+    roles: ["org.admin.apps"],
+  },
+  {
+    group: "Apps platform",
+    method: "GET",
+    path: "/v1/kviews/{resource}",
+    summary: "Get KViews by Resource",
+    reference: "https://developer.kustomer.com/api/apps-platform/get-kviews-by-resource",
+    source: "reference-page",
+    operationId: "GetKViewsByResource",
+    folder: "apps",
+    roles: ["org.permission.kview.read"],
+  },
+  {
+    group: "Apps platform",
+    method: "PUT",
+    path: "/v1/kviews/{resource}/{id}",
+    summary: "Update KView",
+    reference: "https://developer.kustomer.com/api/apps-platform/update-kview",
+    source: "reference-page",
+    operationId: "UpdateKView",
+    folder: "apps",
+    roles: KVIEW_UPDATE_ROLES,
+  },
+  {
+    group: "Apps platform",
+    method: "PUT",
+    path: "/v1/kviews/{resource}/{context}/order",
+    summary: "Update KViews Order",
+    reference: "https://developer.kustomer.com/api/apps-platform/update-kviews-order",
+    source: "reference-page",
+    operationId: "UpdateKViewsOrder",
+    folder: "apps",
+    roles: KVIEW_UPDATE_ROLES,
   },
 ];

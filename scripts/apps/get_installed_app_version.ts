@@ -6,7 +6,7 @@
  * and what it installed.
  *
  * GET /v1/apps/{appVersion}
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.apps.read, org.user.apps.read (legacy), org.admin.apps.read (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform/get-installed-apps-by-specific-version
  * Contract: Kustomer's reference page
  */

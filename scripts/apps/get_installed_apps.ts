@@ -6,7 +6,7 @@
  * klasses, workflows), one page at a time.
  *
  * GET /v1/apps
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.apps.read, org.user.apps.read (legacy), org.admin.apps.read (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform
  * Contract: response shape only; response shape: meltanolabs-tap-kustomer/apps_platform__apps
  */

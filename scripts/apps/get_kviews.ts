@@ -6,7 +6,7 @@
  * page at a time.
  *
  * GET /v1/kviews
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.kview.read, org.user.kview.read (legacy), org.admin.kview.read (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform
  * Contract: response shape only; response shape: meltanolabs-tap-kustomer/apps_platform__kviews
  */

@@ -70,4 +70,37 @@ org name (org, then hash), the address Kustomer's page recommends and the only o
 reCAPTCHA. Form hooks need no API key (the key is still sent when the resource has one). The body
 is taken as given (at most 400 KB). A POST is not repeated after a failure that may have reached
 Kustomer, so a workflow could otherwise run twice.`,
+
+  InstallCard: `Installs a card that was made available (by id) into contexts, the record types it
+shows on: customer, conversation, company or kobject.<your Klass name>. Installed cards are what Get
+Cards lists. Cards are Kustomer's older way to embed a page; new work uses a KView. The page we
+could read does not spell out the body's fields, so body is a free-form JSON object sent as is.`,
+
+  RegisterAppVersion: `Registers one version of an app: the body is the whole JSON app definition
+(app, version, such as 0.0.1 for the first, title, and its klasses, kviews, hooks, workflows,
+settings and the rest), sent as is. Registered versions are permanent, so try definitions in a
+sandbox org first. Kustomer answers 400 or 409, creating nothing, when a component fails
+validation. A POST is not repeated after a failure that may have reached Kustomer.`,
+
+  InstallApp: `Installs a registered app version into the org, creating its components; Kustomer
+validates them in the org and, if that fails, keeps the previous version (install_failed). Installed
+apps cannot be fully uninstalled, so try it in a sandbox org first. The guide we could read does not
+list the body's fields, so body is a free-form JSON object sent as is; follow the install with List
+installed apps.`,
+
+  GetKViewsByResource: `Lists the KViews of one resource: customer, company, conversation or a
+custom object type written as kobject.<klass name>. A KView is the template Kustomer renders for
+that record type in the agent desktop (an insights card, the details panel, or a custom object's
+body in the timeline).`,
+
+  UpdateKView: `Changes one KView (by resource and id) and returns it: for example enabled, which
+turns it on or off without deleting it, or meta.displayName and meta.icon, its card title and icon.
+KViews are created in Kustomer's editor or by an app, not through this API. The page we could read
+does not list every body field, so body is a free-form JSON object sent as is; read the KView first,
+since PUT may replace what is not sent.`,
+
+  UpdateKViewsOrder: `Sets the order in which the KViews of one resource appear in one context
+(smartbar-card, smartbar-details or expanded-timeline). The page we could read does not list the
+body's fields, so body is a free-form JSON object sent as is: list the KViews first and send the
+complete order.`,
 };
