@@ -9,7 +9,7 @@
  * get_installed_apps.ts by tools/generate.ts.
  *
  * GET /v1/apps
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.apps.read, org.user.apps.read (legacy), org.admin.apps.read (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform
  */
 export async function main(

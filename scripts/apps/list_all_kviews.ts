@@ -9,7 +9,7 @@
  * tools/generate.ts.
  *
  * GET /v1/kviews
- * Roles (any one): not given by the sources we have
+ * Roles (any one): org.permission.kview.read, org.user.kview.read (legacy), org.admin.kview.read (legacy)
  * Reference: https://developer.kustomer.com/api/apps-platform
  */
 export async function main(
