@@ -74,7 +74,7 @@ function inputsOf(step: Module | undefined, scope: { flow_input: unknown; result
   );
 }
 
-describe("the flow definition", () => {
+describe("the import_customers_at_scale flow definition", () => {
   test("is valid OpenFlow for Windmill's own validator", () => {
     expect(validation.errors).toEqual([]);
     expect(flow.summary).toBe("Import customers at scale");

@@ -60,7 +60,7 @@ function scriptFile(path: string): string {
   return join(ROOT, `${path.replace(/^f\/kustomer\//, "scripts/")}.ts`);
 }
 
-describe("the flow definition", () => {
+describe("the kustomer_conversation_done flow definition", () => {
   test("is valid OpenFlow for Windmill's own validator", () => {
     expect(validation.errors).toEqual([]);
     expect(flow.summary).toContain("conversation done");

@@ -71,7 +71,7 @@ function inputs(id: string, scope: { flow_input: object; results: object }) {
   );
 }
 
-describe("the flow definition", () => {
+describe("the nightly_crm_sync flow definition", () => {
   test("is valid OpenFlow for Windmill's own validator", () => {
     expect(validation.errors).toEqual([]);
   });
