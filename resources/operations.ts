@@ -271,6 +271,7 @@ export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELE
   ["GetWebHooks", "GET", "/v1/hooks/web", 200],
   ["GetWorkItems", "GET", "/v1/routing/work-items", 200],
   ["GetWorkItemsByConversation", "GET", "/v1/routing/conversations/{id}/work-items", 200],
+  ["GetWorkSessionById", "GET", "/v1/routing/work-sessions/{id}", 200],
   ["GetWorkSessions", "GET", "/v1/routing/work-sessions", 200],
   ["GetWorkSessionsByUserId", "GET", "/v1/routing/users/{id}/work-sessions", 200],
   ["GetWorkflowById", "GET", "/v1/workflows/{id}", 200],
@@ -315,6 +316,7 @@ export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELE
   ["UpdateTeamAttributes", "PATCH", "/v1/teams/{id}", 200],
   ["UpdateTeamById", "PUT", "/v1/teams/{id}", 200],
   ["UpdateUserById", "PUT", "/v1/users/{id}", 200],
+  ["UpdateWorkSessionById", "PUT", "/v1/routing/work-sessions/{id}", 200],
   ["UpdateWorkflowById", "PUT", "/v1/workflows/{id}", 200],
   ["UpdateWorkflowVariable", "PUT", "/v1/workflow-variables/{id}", 200],
 ];
@@ -440,4 +442,5 @@ export const BODY_SCHEMAS: { [operationId: string]: KustomerSchema } = {
   InstallApp: {"type":"object"},
   UpdateKView: {"type":"object"},
   UpdateKViewsOrder: {"type":"object"},
+  UpdateWorkSessionById: {"type":"object"},
 };

@@ -103,6 +103,18 @@ const COMPANY_UPDATE_ROLES = ["org.permission.company.update", "org.user.company
 /** Kustomer's guide to managing queues and queue rules through the API. */
 const QUEUES_GUIDE = "https://developer.kustomer.com/docs/guides/queues-and-routing";
 
+/** The roles the work-session pages list for reading and for updating a session. */
+const WORK_SESSION_READ_ROLES = [
+  "org.permission.work_session.read",
+  "org.permission.routing.read",
+  "org.user.routing.read (legacy)",
+];
+const WORK_SESSION_UPDATE_ROLES = [
+  "org.permission.work_session.update",
+  "org.permission.routing.update",
+  "org.user.routing.write (legacy)",
+];
+
 /** Inputs for the rows of beyond-core/operations.tsv, keyed by "METHOD path". */
 export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   // Queues and routing: queues and queue rules.
@@ -933,5 +945,27 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "UpdateKViewsOrder",
     folder: "apps",
     roles: KVIEW_UPDATE_ROLES,
+  },
+  {
+    group: "Queues and routing",
+    method: "GET",
+    path: "/v1/routing/work-sessions/{id}",
+    summary: "Get work session by ID",
+    reference: "https://developer.kustomer.com/api/queues-and-routing/get-work-session-by-id",
+    source: "reference-page",
+    operationId: "GetWorkSessionById",
+    folder: "routing",
+    roles: WORK_SESSION_READ_ROLES,
+  },
+  {
+    group: "Queues and routing",
+    method: "PUT",
+    path: "/v1/routing/work-sessions/{id}",
+    summary: "Update work session by ID",
+    reference: "https://developer.kustomer.com/api/queues-and-routing/update-work-session-by-id",
+    source: "reference-page",
+    operationId: "UpdateWorkSessionById",
+    folder: "routing",
+    roles: WORK_SESSION_UPDATE_ROLES,
   },
 ];

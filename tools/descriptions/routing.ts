@@ -37,4 +37,14 @@ capacity and the work in hand.`,
 
   GetCurrentWorkSessionWorkItems: `Lists the work items of the current user's work session, one
 page at a time.`,
+
+  GetWorkSessionById: `Fetches one work session by id: the agent's shift in routing, with its
+routing status and status type (only available receives routed work), capacity used and remaining,
+the work items held, and time spent in each status. A session whose agent went offline is read-only
+(active false, signedOutAt set).`,
+
+  UpdateWorkSessionById: `Changes one work session by id and returns it, for example to move an agent
+to another routing status. Only a live session can change: once the agent goes offline it is
+read-only. The page we could read does not list the body's fields, so body is a free-form JSON
+object sent as is; read the session first and send only what should change.`,
 };
