@@ -180,6 +180,7 @@ export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELE
   ["DeleteCompanyHierarchyEdge", "DELETE", "/v1/kedge/{id}", 204],
   ["DeleteCurrentAuthToken", "DELETE", "/v1/auth/tokens/current", 204],
   ["DeleteKbArticleLanguageVersions", "DELETE", "/v1/kb/articles/{id}/versions/{lang}", 204],
+  ["DeleteNotifications", "DELETE", "/v1/notifications", 204],
   ["DeleteOutboundWebhook", "DELETE", "/v1/outbound-webhooks/{id}", 204],
   ["DeleteQueueRule", "DELETE", "/v1/routing/queue-rules/{id}", 204],
   ["DeleteRoleGroup", "DELETE", "/v1/role-groups/{id}", 204],

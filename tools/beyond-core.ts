@@ -968,4 +968,16 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     folder: "routing",
     roles: WORK_SESSION_UPDATE_ROLES,
   },
+  {
+    group: "Settings and configurations",
+    method: "DELETE",
+    path: "/v1/notifications",
+    summary: "Delete notifications",
+    reference:
+      "https://developer.kustomer.com/api/settings-and-configurations/delete-notifications",
+    source: "reference-page",
+    operationId: "DeleteNotifications",
+    folder: "settings",
+    roles: ["org.permission.notification.delete", "org.user.notification.write (legacy)"],
+  },
 ];

@@ -71,4 +71,10 @@ at a time. These are the menu's options, not snoozed conversations.`,
 
   GetCurrentUserSettings: `Returns the settings of the user behind the API key (name and value of
 each).`,
+
+  DeleteNotifications: `Deletes every in-app notification of the user behind the API key (Kustomer's
+page: notifications always act on the signed-in user, never on other users). It takes no
+parameters and cannot be undone, so list them first with Get notifications if any are still
+needed; Kustomer removes notifications after seven days anyway. Emails already sent are not
+affected.`,
 };
