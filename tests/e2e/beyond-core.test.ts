@@ -135,6 +135,11 @@ describe("reads beyond Core against the sandbox", () => {
       ],
       ["apps/get_form_hook_by_id", ["5a1b2c3d4e5f60718293c003"], "GET /v1/hooks/form/"],
       [
+        "routing/update_work_session_by_id",
+        ["5a1b2c3d4e5f60718293c004", { status: "5a1b2c3d4e5f60718293c005" }],
+        "PUT /v1/routing/work-sessions/",
+      ],
+      [
         "companies/create_company_hierarchy_edge",
         [{ sourceId: "5a1b2c3d4e5f60718293c001", targetId: "5a1b2c3d4e5f60718293c002" }],
         "POST /v1/kedge",
