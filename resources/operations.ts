@@ -177,6 +177,7 @@ export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELE
   ["CreateWorkflowVariable", "POST", "/v1/workflows/{id}/variables", 201],
   ["DeleteAiEvaluation", "DELETE", "/v1/ai/evaluations/{evaluationId}", 204],
   ["DeleteAuthTokenById", "DELETE", "/v1/auth/tokens/{id}", 204],
+  ["DeleteCard", "DELETE", "/v1/cards/{id}", 204],
   ["DeleteCompanyHierarchyEdge", "DELETE", "/v1/kedge/{id}", 204],
   ["DeleteCurrentAuthToken", "DELETE", "/v1/auth/tokens/current", 204],
   ["DeleteKbArticleLanguageVersions", "DELETE", "/v1/kb/articles/{id}/versions/{lang}", 204],

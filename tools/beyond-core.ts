@@ -980,4 +980,17 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     folder: "settings",
     roles: ["org.permission.notification.delete", "org.user.notification.write (legacy)"],
   },
+  {
+    // The page's excerpt gives its title, "Delete a Card", its text ("Deletes a card by ID") and
+    // the path; the verb is the title's.
+    group: "Apps platform",
+    method: "DELETE",
+    path: "/v1/cards/{id}",
+    summary: "Delete a Card",
+    reference: "https://developer.kustomer.com/api/apps-platform/delete-a-card",
+    source: "reference-page",
+    operationId: "DeleteCard",
+    folder: "apps",
+    roles: ["org.permission.apps.delete", "org.admin.apps.write (legacy)"],
+  },
 ];

@@ -103,4 +103,9 @@ since PUT may replace what is not sent.`,
 (smartbar-card, smartbar-details or expanded-timeline). The page we could read does not list the
 body's fields, so body is a free-form JSON object sent as is: list the KViews first and send the
 complete order.`,
+
+  DeleteCard: `Deletes one card by id, so agents no longer see it on the records it was installed
+on (Get Cards lists the installed cards and their ids). Cards are Kustomer's older way to embed a
+page you host; a KView is the newer one. A deleted card cannot be restored: make it available and
+install it again to bring it back.`,
 };
