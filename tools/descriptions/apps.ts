@@ -106,6 +106,6 @@ complete order.`,
 
   DeleteCard: `Deletes one card by id, so agents no longer see it on the records it was installed
 on (Get Cards lists the installed cards and their ids). Cards are Kustomer's older way to embed a
-page you host; a KView is the newer one. A deleted card cannot be restored: make it available and
-install it again to bring it back.`,
+page you host; a KView is the newer one. Kustomer's page describes no way to restore a deleted
+card, so check the id with Get Cards first. Returns nothing on success.`,
 };
