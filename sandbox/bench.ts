@@ -6,8 +6,8 @@
 //   the store's indexes): lookupGrowth, for the same 1,000 customers in both stores, and
 //   lookupGrowthAllKeys, for every customer of the larger one. A hash lookup does not read more
 //   records in a larger store, but its memory is colder (the 1,000-customer store sits in the CPU
-//   caches), so these grow a few-fold, where scanByEmail (a lookup that reads every record, as the
-//   store did before it had indexes) grows with the store and costs milliseconds at 100,000.
+//   caches), so these grow several-fold (about 10 here), where scanByEmail (a lookup that reads
+//   every record, as the store did before it had indexes) costs milliseconds at 100,000.
 // The rate limit is raised so it does not throttle. No assertions: the figures depend on the machine.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
