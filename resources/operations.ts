@@ -315,6 +315,8 @@ export const OTHER_OPERATIONS: [string, "GET" | "POST" | "PUT" | "PATCH" | "DELE
   ["UpdateQueueRule", "PUT", "/v1/routing/queue-rules/{id}", 200],
   ["UpdateQueueRuleOrder", "PUT", "/v1/routing/queue-rules/order", 200],
   ["UpdateRoleGroup", "PUT", "/v1/role-groups/{id}", 200],
+  ["UpdateSatisfactionSurvey", "PUT", "/v1/satisfaction/{id}", 200],
+  ["UpdateSatisfactionSurveyOrder", "PUT", "/v1/satisfaction/order", 200],
   ["UpdateTeamAttributes", "PATCH", "/v1/teams/{id}", 200],
   ["UpdateTeamById", "PUT", "/v1/teams/{id}", 200],
   ["UpdateUserById", "PUT", "/v1/users/{id}", 200],
@@ -445,4 +447,6 @@ export const BODY_SCHEMAS: { [operationId: string]: KustomerSchema } = {
   UpdateKView: {"type":"object"},
   UpdateKViewsOrder: {"type":"object"},
   UpdateWorkSessionById: {"type":"object"},
+  UpdateSatisfactionSurvey: {"type":"object","properties":{"name":{"type":"string"},"enabled":{"type":"boolean"},"channel":{"type":"string"},"criteria":{"type":"object","nullable":true,"properties":{"and":{"type":"array","items":{"type":"object"}},"or":{"type":"array","items":{"type":"object"}}}}}},
+  UpdateSatisfactionSurveyOrder: {"type":"object","properties":{"satisfactionForms":{"type":"array","maxItems":500,"items":{"type":"string"}}}},
 };

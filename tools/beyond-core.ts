@@ -115,6 +115,12 @@ const WORK_SESSION_UPDATE_ROLES = [
   "org.user.routing.write (legacy)",
 ];
 
+/** The roles the satisfaction-survey pages list for changing a survey or their order. */
+const SATISFACTION_UPDATE_ROLES = [
+  "org.permission.satisfaction.update",
+  "org.admin.satisfaction.write (legacy)",
+];
+
 /** Inputs for the rows of beyond-core/operations.tsv, keyed by "METHOD path". */
 export const BEYOND_CORE: { [route: string]: BeyondCoreInput } = {
   // Queues and routing: queues and queue rules.
@@ -992,5 +998,68 @@ export const ADDED_OPERATIONS: AddedOperation[] = [
     operationId: "DeleteCard",
     folder: "apps",
     roles: ["org.permission.apps.delete", "org.admin.apps.write (legacy)"],
+  },
+  {
+    group: "Settings and configurations",
+    method: "PUT",
+    path: "/v1/satisfaction/{id}",
+    summary: "Update a satisfaction survey",
+    reference:
+      "https://developer.kustomer.com/api/settings-and-configurations/update-a-satisfaction-survey",
+    source: "reference-page",
+    operationId: "UpdateSatisfactionSurvey",
+    folder: "satisfaction",
+    roles: SATISFACTION_UPDATE_ROLES,
+    fieldsSource:
+      "https://developer.kustomer.com/api/settings-and-configurations/update-a-satisfaction-survey",
+    body: {
+      type: "object",
+      properties: {
+        name: { type: "string", description: "The survey's name." },
+        enabled: {
+          type: "boolean",
+          description: "Enabling a survey counts toward the 30 enabled surveys per channel.",
+        },
+        channel: {
+          type: "string",
+          description: "Where the survey is sent, such as email, sms or chat.",
+        },
+        criteria: {
+          type: "object",
+          nullable: true,
+          description: "The audience rules (and, or). Leave it out to keep them; null clears them.",
+          properties: {
+            and: { type: "array", items: { type: "object" } },
+            or: { type: "array", items: { type: "object" } },
+          },
+        },
+      },
+    },
+  },
+  {
+    group: "Settings and configurations",
+    method: "PUT",
+    path: "/v1/satisfaction/order",
+    summary: "Update satisfaction survey order",
+    reference:
+      "https://developer.kustomer.com/api/settings-and-configurations/update-satisfaction-survey-order",
+    source: "reference-page",
+    operationId: "UpdateSatisfactionSurveyOrder",
+    folder: "satisfaction",
+    roles: SATISFACTION_UPDATE_ROLES,
+    fieldsSource:
+      "https://developer.kustomer.com/api/settings-and-configurations/update-satisfaction-survey-order",
+    body: {
+      type: "object",
+      properties: {
+        satisfactionForms: {
+          type: "array",
+          maxItems: 500,
+          items: { type: "string" },
+          description:
+            "Survey ids (up to 500) in the order Kustomer evaluates the enabled surveys of a channel.",
+        },
+      },
+    },
   },
 ];
