@@ -17,7 +17,7 @@ import { listScripts, readProjectFile } from "./helpers/project.ts";
 const canonical = readSyncBlock();
 const carriers = [
   ...HANDWRITTEN.map((script) => script.file).filter((file) =>
-    /\/(export|trigger|upsert)_[a-z_]+\.ts$/.test(file),
+    /\/(export|trigger|upsert|bulk_upsert)_[a-z_]+\.ts$/.test(file),
   ),
   ...LIST_ALL_SCRIPTS,
 ];

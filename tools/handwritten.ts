@@ -76,6 +76,17 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     runtime: "bun",
     defaultDeadlineSeconds: 600,
   },
+  ...(
+    [
+      ["customers", "customers"],
+      ["companies", "companies"],
+      ["conversations", "conversations"],
+    ] as const
+  ).map(([folder, name]) => ({
+    file: `scripts/${folder}/bulk_upsert_${name}.ts`,
+    summary: `Upsert ${name} in bulk by externalId`,
+    runtime: "bun" as const,
+  })),
   { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
   { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },
   {

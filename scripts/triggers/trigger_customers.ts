@@ -41,7 +41,7 @@ export const SOURCE: KustomerExportSource = { name: "customers", queryContext: "
 
 // <kustomer-sync v1> Do not edit in a script: the source is resources/sync.ts.
 // Its entry points (kustomerExport, kustomerListAll, kustomerTrigger, kustomerStateStore,
-// kustomerUpsert) are exported, so a script that uses only some of them is still lint-clean.
+// kustomerUpsert, kustomerBulkUpsert) are exported, so a script that uses only some of them is still lint-clean.
 
 /**
  * Where an export stands: every record whose (updatedAt, id) is at or before (updatedAt, id) has
@@ -955,7 +955,7 @@ function kustomerHasFields(current: unknown, given: unknown): boolean {
 /** The record with this externalId, or undefined when Kustomer has none (a direct read, not search). */
 async function kustomerFindByExternalId(
   auth: Kustomer,
-  resource: KustomerUpsertResource,
+  resource: Pick<KustomerUpsertResource, "name" | "lookup" | "pathParams">,
   externalId: string,
 ): Promise<{ id: string; attributes: { [field: string]: unknown } } | undefined> {
   const lookup = resource.lookup;
@@ -1093,6 +1093,496 @@ export async function kustomerUpsert(
     bodySchema: { ...resource.schema, required: undefined },
   })) as { data?: unknown } | null;
   return { action: "updated", id: existing.id, record: updated?.data ?? null };
+}
+
+/** What a bulk upsert script tells the engine: the import's bulk create, and the bulk update. */
+type KustomerBulkUpsertResource = {
+  /** The bulk create, as the import script of the resource describes it (its search is required). */
+  create: KustomerBulkResource;
+  /** The bulk update: PUT …/bulk, with an array of items that each carry their id. */
+  update: { operation: string; path: string };
+  /** Fields a create takes but an update does not (a conversation's customer). */
+  createOnly?: string[];
+};
+
+/** A record accounted for by its position in the input, its _clientRef and externalId. */
+type KustomerBulkUpsertEntry = { index: number; clientRef: string; externalId: string; id: string };
+
+type KustomerBulkUpsertResult = {
+  summary: {
+    records: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    failed: number;
+    invalid: number;
+    searches: number;
+    bulkOperations: number;
+    seconds: number;
+  };
+  created: KustomerBulkUpsertEntry[];
+  updated: KustomerBulkUpsertEntry[];
+  unchanged: KustomerBulkUpsertEntry[];
+  failed: KustomerImportFailed[];
+  invalid: KustomerImportInvalid[];
+};
+
+/** An existing record and the fields of the input that differ from it (what an update sends). */
+type KustomerBulkUpsertChange = {
+  item: KustomerImportItem;
+  id: string;
+  changes: { [field: string]: unknown };
+};
+
+/**
+ * Upserts any number of records by externalId on the import engine: looks them up a batch at a
+ * time with one search each (`in` over the batch's externalIds), creates the absent ones through
+ * the import (bulk, never sent twice blindly), and updates the present ones in bulk with only the
+ * fields given that differ (records already holding every value are not sent: unchanged). A create
+ * that fails as a duplicate (another run created it after the search) is read and updated. Every
+ * record ends in exactly one of created, updated, unchanged, failed or invalid, by its index.
+ */
+export async function kustomerBulkUpsert(
+  auth: Kustomer,
+  resource: KustomerBulkUpsertResource,
+  records: unknown,
+  args: KustomerImportArgs & { searchesPerWindow?: unknown; windowSeconds?: unknown },
+): Promise<KustomerBulkUpsertResult> {
+  const started = kustomerImportSettings.now();
+  const create = resource.create;
+  const path = create.path;
+  const options = kustomerImportOptions({ ...args, checkExisting: "never" }, path);
+  const inputError = (message: string) => kustomerSyncInputError(path, [message]);
+  kustomerApiKey(auth, inputError);
+  kustomerBaseUrl(auth, inputError);
+  for (const [, name = ""] of path.matchAll(/\{(\w+)\}/g)) {
+    const value = create.pathParams?.[name];
+    if (typeof value !== "string" || value.trim() === "") {
+      throw inputError(`${name} is required: pass a non-empty ${name}`);
+    }
+  }
+  if (!Array.isArray(records)) {
+    throw inputError("records must be a list of records (a JSON array)");
+  }
+  const search = create.search;
+  if (!search) {
+    throw new Error(`${create.name}: a bulk upsert needs the resource's search by externalId`);
+  }
+  // Required fields are only required to create: the create step checks them again (the
+  // import's rules) for the records that turn out to be new.
+  const { items: prepared, invalid } = kustomerPrepareRecords(
+    records,
+    { ...create, itemSchema: { ...create.itemSchema, required: undefined } },
+    options.firstIndex,
+  );
+  const items: KustomerImportItem[] = [];
+  for (const item of prepared) {
+    if (item.externalId === undefined || item.externalId.trim() === "") {
+      invalid.push({
+        index: item.index,
+        clientRef: item.clientRef,
+        problems: [
+          `records[${item.index}].externalId is required: the id of the record in your system, to find it in Kustomer`,
+        ],
+      });
+    } else {
+      items.push(item);
+    }
+  }
+  const follow: KustomerBulkFollow = {
+    auth,
+    pacer: new KustomerPacer(options.rateShare),
+    firstPollMs: options.firstPollMs,
+    maxPollMs: options.maxPollMs,
+    deadlineAt: started + options.deadlineSeconds * 1000,
+  };
+  const problems: string[] = [];
+  const searches = new KustomerSearchLimiter(
+    kustomerSyncNumber(
+      problems,
+      "searchesPerWindow",
+      args.searchesPerWindow,
+      kustomerSyncSettings.searchesPerWindow,
+      1,
+      100_000,
+    ),
+    kustomerSyncNumber(
+      problems,
+      "windowSeconds",
+      args.windowSeconds,
+      kustomerSyncSettings.windowSeconds,
+      0.001,
+      3600,
+    ) * 1000,
+    options.rateShare,
+  );
+  if (problems.length > 0) {
+    throw kustomerSyncInputError(path, problems);
+  }
+  const result: KustomerBulkUpsertResult = {
+    summary: {
+      records: records.length,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      invalid: 0,
+      searches: 0,
+      bulkOperations: 0,
+      seconds: 0,
+    },
+    created: [],
+    updated: [],
+    unchanged: [],
+    failed: [],
+    invalid,
+  };
+  const entry = (item: KustomerImportItem, id: string): KustomerBulkUpsertEntry => ({
+    index: item.index,
+    clientRef: item.clientRef,
+    externalId: item.externalId ?? "",
+    id,
+  });
+  const fail = (item: KustomerImportItem, code: string, message: string, errors: unknown[] = []) =>
+    result.failed.push({
+      index: item.index,
+      clientRef: item.clientRef,
+      externalId: item.externalId,
+      code,
+      message,
+      errors,
+    });
+  /** Sorts an existing record into unchanged or to update, by what the input gives. */
+  const changes: KustomerBulkUpsertChange[] = [];
+  const compare = (
+    item: KustomerImportItem,
+    id: string,
+    attributes: { [field: string]: unknown },
+  ) => {
+    const given: { [field: string]: unknown } = {};
+    for (const [field, value] of Object.entries(item.body)) {
+      if (field !== "_clientRef" && !resource.createOnly?.includes(field)) {
+        given[field] = value;
+      }
+    }
+    if (kustomerHasFields(attributes, given)) {
+      result.unchanged.push(entry(item, id));
+    } else {
+      changes.push({ item, id, changes: given });
+    }
+  };
+  let phase = "looking records up";
+  await kustomerWithProgress(
+    async () => {
+      // 1. One search per batch of 100 externalIds; what search does not find is taken as new.
+      const absent: KustomerImportItem[] = [];
+      for (let from = 0; from < items.length; from += KUSTOMER_BULK_LIMIT) {
+        const batch = items.slice(from, from + KUSTOMER_BULK_LIMIT);
+        if (kustomerImportSettings.now() >= follow.deadlineAt) {
+          for (const item of batch) {
+            fail(
+              item,
+              "not_sent",
+              `not looked up: the upsert reached its deadline of ${options.deadlineSeconds} s; run it again`,
+            );
+          }
+          continue;
+        }
+        let found: Map<string, { id: string; attributes: { [field: string]: unknown } }>;
+        try {
+          await searches.take();
+          result.summary.searches++;
+          found = await kustomerBulkUpsertSearch(follow, search, batch);
+        } catch (error) {
+          if (error instanceof KustomerError && [401, 403].includes(error.status)) {
+            throw error;
+          }
+          for (const item of batch) {
+            fail(
+              item,
+              "lookup_failed",
+              `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
+            );
+          }
+          continue;
+        }
+        for (const item of batch) {
+          const existing = found.get(item.externalId ?? "");
+          if (existing) {
+            compare(item, existing.id, existing.attributes);
+          } else {
+            absent.push(item);
+          }
+        }
+      }
+      // 2. The absent ones through the import: bulk creates, never sent twice blindly.
+      phase = "creating";
+      const racing: KustomerImportItem[] = [];
+      if (absent.length > 0) {
+        const remaining = Math.max(1, (follow.deadlineAt - kustomerImportSettings.now()) / 1000);
+        const imported = await kustomerImport(
+          auth,
+          create,
+          absent.map((item) => item.body),
+          {
+            checkExisting: "never",
+            rateShare: options.rateShare,
+            deadlineSeconds: remaining,
+            tuning: args.tuning,
+          },
+        );
+        result.summary.bulkOperations += imported.summary.bulkOperations;
+        const byRef = new Map(absent.map((item, position) => [item.clientRef, { item, position }]));
+        for (const created of imported.created) {
+          const { item } = byRef.get(created.clientRef) ?? {};
+          if (!item) {
+            continue;
+          }
+          if (created.existing) {
+            racing.push(item); // created meanwhile by someone else: read it, then update it
+          } else {
+            result.created.push(entry(item, created.id));
+          }
+        }
+        for (const failed of imported.failed) {
+          const { item } = byRef.get(failed.clientRef) ?? {};
+          if (item) {
+            result.failed.push({ ...failed, index: item.index });
+          }
+        }
+        for (const bad of imported.invalid) {
+          const item = absent[bad.index];
+          if (item) {
+            result.invalid.push({
+              index: item.index,
+              clientRef: item.clientRef,
+              problems: bad.problems.map((problem) =>
+                problem.replace(`records[${bad.index}]`, `records[${item.index}]`),
+              ),
+            });
+          }
+        }
+      }
+      // 3. Records another run created after the search: read directly, then compared.
+      phase = "reading records created meanwhile";
+      for (const item of racing) {
+        try {
+          const existing = await kustomerReadAgain(follow, () =>
+            kustomerFindByExternalId(
+              auth,
+              {
+                name: resource.create.name,
+                lookup: resource.create.lookup,
+                pathParams: resource.create.pathParams,
+              },
+              item.externalId ?? "",
+            ),
+          );
+          if (existing) {
+            compare(item, existing.id, existing.attributes);
+          } else {
+            fail(
+              item,
+              "outcome_unknown",
+              `Kustomer refused to create it as a duplicate, yet no record has externalId "${item.externalId}"`,
+            );
+          }
+        } catch (error) {
+          fail(
+            item,
+            "lookup_failed",
+            `it was created meanwhile by another run and reading it failed: ${kustomerErrorMessage(error)}`,
+          );
+        }
+      }
+      // 4. The changed ones in bulk updates: only the fields given, never the others.
+      phase = "updating";
+      await kustomerBulkUpsertUpdates(follow, resource, changes, options, result, fail, entry);
+    },
+    () =>
+      `upsert (${create.name}) after ${Math.round((kustomerImportSettings.now() - started) / 1000)} s, ${phase}: ${result.created.length} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged, ${result.failed.length} failed, ${result.invalid.length} invalid of ${records.length}`,
+  );
+  const byIndex = <T extends { index: number }>(list: T[]) =>
+    list.sort((a, b) => a.index - b.index);
+  byIndex(result.created);
+  byIndex(result.updated);
+  byIndex(result.unchanged);
+  byIndex(result.failed);
+  byIndex(result.invalid);
+  Object.assign(result.summary, {
+    created: result.created.length,
+    updated: result.updated.length,
+    unchanged: result.unchanged.length,
+    failed: result.failed.length,
+    invalid: result.invalid.length,
+    seconds: Math.round((kustomerImportSettings.now() - started) / 100) / 10,
+  });
+  return result;
+}
+
+/** The records of a batch that Kustomer has, by externalId: one search (`in` the batch's externalIds). */
+async function kustomerBulkUpsertSearch(
+  follow: KustomerBulkFollow,
+  search: { queryContext: string; field: string },
+  batch: KustomerImportItem[],
+): Promise<Map<string, { id: string; attributes: { [field: string]: unknown } }>> {
+  const response = (await kustomerReadAgain(follow, () =>
+    kustomerRequest(follow.auth, {
+      operation: "CustomerSearch",
+      method: "POST",
+      path: "/v1/customers/search",
+      query: { page: 1, pageSize: Math.min(KUSTOMER_SEARCH_PAGE_SIZE, batch.length * 2) },
+      body: {
+        queryContext: search.queryContext,
+        and: [{ [search.field]: { in: batch.map((item) => item.externalId) } }],
+      },
+      observer: follow.pacer.observer(KUSTOMER_PRIORITY.read),
+    }),
+  )) as { data?: unknown } | null;
+  const found = new Map<string, { id: string; attributes: { [field: string]: unknown } }>();
+  for (const record of Array.isArray(response?.data) ? response.data : []) {
+    const { id, attributes } = (record ?? {}) as {
+      id?: unknown;
+      attributes?: { [field: string]: unknown };
+    };
+    // Search matches loosely (words, case): only an exact externalId counts.
+    const externalId = attributes?.externalId;
+    if (typeof id === "string" && typeof externalId === "string" && !found.has(externalId)) {
+      found.set(externalId, { id, attributes: attributes ?? {} });
+    }
+  }
+  return found;
+}
+
+/**
+ * Sends the changes in bulk updates (PUT …/bulk, at most 100 items and the request size limit
+ * each, every item with its id and _clientRef), follows each bulk operation to the end and
+ * records every item as updated or failed. An update is safe to repeat: a record whose update
+ * has no clear outcome is reported failed, and a second run finds it unchanged or updates it.
+ */
+async function kustomerBulkUpsertUpdates(
+  follow: KustomerBulkFollow,
+  resource: KustomerBulkUpsertResource,
+  changes: KustomerBulkUpsertChange[],
+  options: KustomerImportOptions,
+  result: KustomerBulkUpsertResult,
+  fail: (item: KustomerImportItem, code: string, message: string, errors?: unknown[]) => void,
+  entry: (item: KustomerImportItem, id: string) => KustomerBulkUpsertEntry,
+): Promise<void> {
+  const byRef = new Map(changes.map((change) => [change.item.clientRef, change]));
+  const items = changes.map((change): KustomerImportItem => {
+    const body = { id: change.id, ...change.changes, _clientRef: change.item.clientRef };
+    return {
+      ...change.item,
+      body,
+      bytes: new TextEncoder().encode(JSON.stringify(body)).length + 1,
+    };
+  });
+  const queue = kustomerChunks(items);
+  const sendOne = async (chunk: KustomerImportItem[]): Promise<void> => {
+    if (kustomerImportSettings.now() >= follow.deadlineAt) {
+      for (const item of chunk) {
+        fail(
+          item,
+          "not_sent",
+          `not updated: the upsert reached its deadline of ${options.deadlineSeconds} s; run it again (records already updated come back unchanged)`,
+        );
+      }
+      return;
+    }
+    let bulkId: unknown;
+    try {
+      const response = (await kustomerRequest(follow.auth, {
+        operation: resource.update.operation,
+        method: "PUT",
+        path: resource.update.path,
+        pathParams: resource.create.pathParams,
+        body: chunk.map((item) => item.body),
+        observer: follow.pacer.observer(KUSTOMER_PRIORITY.submit),
+      })) as { data?: { id?: unknown } } | null;
+      bulkId = response?.data?.id;
+    } catch (error) {
+      if (error instanceof KustomerError && error.code === "invalid_input") {
+        throw error;
+      }
+      const code = error instanceof KustomerError ? error.code : "update_failed";
+      const errors = error instanceof KustomerError ? error.errors : [];
+      for (const item of chunk) {
+        fail(
+          item,
+          code,
+          `the bulk update was not accepted: ${kustomerErrorMessage(error)}; run the upsert again (an update is safe to repeat)`,
+          errors,
+        );
+      }
+      return;
+    }
+    if (typeof bulkId !== "string") {
+      for (const item of chunk) {
+        fail(
+          item,
+          "no_result",
+          "Kustomer's answer to the bulk update named no bulk operation; run the upsert again (an update is safe to repeat)",
+        );
+      }
+      return;
+    }
+    result.summary.bulkOperations++;
+    let results: KustomerBulkResults;
+    try {
+      const waited = await kustomerAwaitBulk(follow, bulkId, options.firstPollMs);
+      if (!waited.complete) {
+        for (const item of chunk) {
+          fail(
+            item,
+            "bulk_pending",
+            `bulk operation ${bulkId} was not complete at the deadline (it goes on in Kustomer): check it with wait_for_bulk_operation`,
+          );
+        }
+        return;
+      }
+      results = await kustomerBulkResults(follow, bulkId);
+    } catch (error) {
+      for (const item of chunk) {
+        fail(
+          item,
+          "results_unavailable",
+          `could not read bulk operation ${bulkId}: ${kustomerErrorMessage(error)}; check it with wait_for_bulk_operation`,
+        );
+      }
+      return;
+    }
+    for (const item of chunk) {
+      const outcome = results.byClientRef.get(item.clientRef);
+      const change = byRef.get(item.clientRef);
+      if (outcome?.status === "success" && change) {
+        result.updated.push(entry(item, change.id));
+      } else if (outcome?.status === "failure") {
+        fail(
+          item,
+          "bulk_item_failed",
+          `Kustomer did not update it: ${JSON.stringify(outcome.errors).slice(0, 500)}`,
+          outcome.errors,
+        );
+      } else {
+        fail(
+          item,
+          "no_result",
+          `bulk operation ${bulkId} reported no outcome for _clientRef ${item.clientRef}; run the upsert again (an update is safe to repeat)`,
+        );
+      }
+    }
+  };
+  // As the import does: several bulk operations in flight, each followed to its end.
+  const running = new Set<Promise<void>>();
+  for (const chunk of queue) {
+    const task: Promise<void> = sendOne(chunk).finally(() => running.delete(task));
+    running.add(task);
+    if (running.size >= options.maxPendingBulks) {
+      await Promise.race(running);
+    }
+  }
+  await Promise.all(running);
 }
 
 // </kustomer-sync>
