@@ -1122,6 +1122,8 @@ type KustomerBulkUpsertResult = {
     invalid: number;
     searches: number;
     bulkOperations: number;
+    requests: number;
+    throttled: number;
     seconds: number;
   };
   created: KustomerBulkUpsertEntry[];
@@ -1233,6 +1235,8 @@ export async function kustomerBulkUpsert(
       invalid: 0,
       searches: 0,
       bulkOperations: 0,
+      requests: 0,
+      throttled: 0,
       seconds: 0,
     },
     created: [],
@@ -1336,6 +1340,8 @@ export async function kustomerBulkUpsert(
           },
         );
         result.summary.bulkOperations += imported.summary.bulkOperations;
+        result.summary.requests += imported.summary.requests;
+        result.summary.throttled += imported.summary.throttled;
         const byRef = new Map(absent.map((item, position) => [item.clientRef, { item, position }]));
         for (const created of imported.created) {
           const { item } = byRef.get(created.clientRef) ?? {};
@@ -1414,6 +1420,8 @@ export async function kustomerBulkUpsert(
   byIndex(result.failed);
   byIndex(result.invalid);
   Object.assign(result.summary, {
+    requests: result.summary.requests + follow.pacer.stats.requests,
+    throttled: result.summary.throttled + follow.pacer.stats.throttled,
     created: result.created.length,
     updated: result.updated.length,
     unchanged: result.unchanged.length,

@@ -418,6 +418,34 @@ describe("terminal input: every mistake is named, exit 2, nothing sent", () => {
     expect(seen.length).toBe(before);
   });
 
+  test("a bulk upsert prints its summary on stderr and exits 3 when a record is invalid", async () => {
+    const sandbox = startSandbox({ port: 0, bulkStepMs: 1 });
+    try {
+      sandbox.seed("customers", [{ name: "Ada", externalId: "cli-1" }]);
+      const result = await run(
+        "scripts/customers/bulk_upsert_customers.ts",
+        [
+          "--records",
+          '[{"externalId": "cli-1", "name": "Ada L."}, {"externalId": "cli-2", "name": "Grace"}, {"name": "no id"}]',
+        ],
+        { KUSTOMER_BASE_URL: sandbox.url, KUSTOMER_API_KEY: sandbox.apiKey },
+      );
+      expect(result.code).toBe(3);
+      expect(JSON.parse(result.stdout).summary).toMatchObject({
+        records: 3,
+        created: 1,
+        updated: 1,
+        invalid: 1,
+      });
+      expect(result.stderr.trim().split("\n").at(-1)).toMatch(
+        /^upsert: 3 records: 1 created, 1 updated, 0 unchanged, 0 failed, 1 invalid; 1 searches, 2 bulk operations, \d+ requests \(0 throttled\), [\d.]+ s$/,
+      );
+      expect(result.stderr).not.toContain(sandbox.apiKey);
+    } finally {
+      await sandbox.stop();
+    }
+  }, 30_000);
+
   test("an import that takes a while prints progress on stderr every 5 s as it goes", async () => {
     // A sandbox whose bulk jobs take 3 s a step: one record takes over 5 s to be accounted for.
     const sandbox = startSandbox({ port: 0, bulkStepMs: 3_000 });

@@ -1117,6 +1117,8 @@ type KustomerBulkUpsertResult = {
     invalid: number;
     searches: number;
     bulkOperations: number;
+    requests: number;
+    throttled: number;
     seconds: number;
   };
   created: KustomerBulkUpsertEntry[];
@@ -1228,6 +1230,8 @@ export async function kustomerBulkUpsert(
       invalid: 0,
       searches: 0,
       bulkOperations: 0,
+      requests: 0,
+      throttled: 0,
       seconds: 0,
     },
     created: [],
@@ -1331,6 +1335,8 @@ export async function kustomerBulkUpsert(
           },
         );
         result.summary.bulkOperations += imported.summary.bulkOperations;
+        result.summary.requests += imported.summary.requests;
+        result.summary.throttled += imported.summary.throttled;
         const byRef = new Map(absent.map((item, position) => [item.clientRef, { item, position }]));
         for (const created of imported.created) {
           const { item } = byRef.get(created.clientRef) ?? {};
@@ -1409,6 +1415,8 @@ export async function kustomerBulkUpsert(
   byIndex(result.failed);
   byIndex(result.invalid);
   Object.assign(result.summary, {
+    requests: result.summary.requests + follow.pacer.stats.requests,
+    throttled: result.summary.throttled + follow.pacer.stats.throttled,
     created: result.created.length,
     updated: result.updated.length,
     unchanged: result.unchanged.length,
@@ -4534,6 +4542,13 @@ const KUSTOMER_EXIT = { error: 1, usage: 2, partial: 3 };
 function kustomerCliOutcome(result: unknown): { line: string; partial: boolean } | undefined {
   const value = (result ?? {}) as { [field: string]: unknown };
   const summary = value.summary as { [field: string]: number } | undefined;
+  if (summary && typeof summary.records === "number" && typeof summary.updated === "number") {
+    const s = summary;
+    return {
+      line: `upsert: ${s.records} records: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed, ${s.invalid} invalid; ${s.searches} searches, ${s.bulkOperations} bulk operations, ${s.requests} requests (${s.throttled} throttled), ${s.seconds} s`,
+      partial: (s.failed ?? 0) + (s.invalid ?? 0) > 0,
+    };
+  }
   if (summary && typeof summary.records === "number") {
     const s = summary;
     return {
