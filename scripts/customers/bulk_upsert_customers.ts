@@ -4567,9 +4567,9 @@ function kustomerCli(
   entry: (...args: never[]) => Promise<unknown>,
   scriptPath: string,
 ): Promise<unknown> {
-  // Only what main's signature and --help need: the script down to the first stamped block (a
-  // tenth of the file), read synchronously (Bun.file().text() starts a thread pool, several ms in a cold
-  // process) and decoded in steps so that a long header is still read whole.
+  // Only what main's signature and --help need: the script down to its first stamped block (a
+  // tenth of the file), read synchronously (Bun.file().text() starts a thread pool, several ms in
+  // a cold process), and decoded in growing steps so that a long header is still read whole.
   const bytes = Bun.mmap(scriptPath);
   const decoder = new TextDecoder();
   let source = "";
