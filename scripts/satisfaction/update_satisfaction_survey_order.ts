@@ -1412,6 +1412,13 @@ const KUSTOMER_EXIT = { error: 1, usage: 2, partial: 3 };
 function kustomerCliOutcome(result: unknown): { line: string; partial: boolean } | undefined {
   const value = (result ?? {}) as { [field: string]: unknown };
   const summary = value.summary as { [field: string]: number } | undefined;
+  if (summary && typeof summary.records === "number" && typeof summary.updated === "number") {
+    const s = summary;
+    return {
+      line: `upsert: ${s.records} records: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed, ${s.invalid} invalid; ${s.searches} searches, ${s.bulkOperations} bulk operations, ${s.requests} requests (${s.throttled} throttled), ${s.seconds} s`,
+      partial: (s.failed ?? 0) + (s.invalid ?? 0) > 0,
+    };
+  }
   if (summary && typeof summary.records === "number") {
     const s = summary;
     return {
