@@ -25,6 +25,7 @@ import {
   kustomerChunks,
   kustomerErrorMessage,
   kustomerImport,
+  kustomerImportCheckInput,
   kustomerImportOptions,
   kustomerImportSettings,
   kustomerPrepareRecords,
@@ -1158,18 +1159,9 @@ export async function kustomerBulkUpsert(
   const create = resource.create;
   const path = create.path;
   const options = kustomerImportOptions({ ...args, checkExisting: "never" }, path);
-  const inputError = (message: string) => kustomerSyncInputError(path, [message]);
-  kustomerApiKey(auth, inputError);
-  kustomerBaseUrl(auth, inputError);
-  for (const [, name = ""] of path.matchAll(/\{(\w+)\}/g)) {
-    const value = create.pathParams?.[name];
-    if (typeof value !== "string" || value.trim() === "") {
-      throw inputError(`${name} is required: pass a non-empty ${name}`);
-    }
-  }
-  if (!Array.isArray(records)) {
-    throw inputError("records must be a list of records (a JSON array)");
-  }
+  kustomerImportCheckInput(auth, create, records, (message) =>
+    kustomerSyncInputError(path, [message]),
+  );
   const search = create.search;
   if (!search) {
     throw new Error(`${create.name}: a bulk upsert needs the resource's search by externalId`);

@@ -1148,18 +1148,9 @@ export async function kustomerBulkUpsert(
   const create = resource.create;
   const path = create.path;
   const options = kustomerImportOptions({ ...args, checkExisting: "never" }, path);
-  const inputError = (message: string) => kustomerSyncInputError(path, [message]);
-  kustomerApiKey(auth, inputError);
-  kustomerBaseUrl(auth, inputError);
-  for (const [, name = ""] of path.matchAll(/\{(\w+)\}/g)) {
-    const value = create.pathParams?.[name];
-    if (typeof value !== "string" || value.trim() === "") {
-      throw inputError(`${name} is required: pass a non-empty ${name}`);
-    }
-  }
-  if (!Array.isArray(records)) {
-    throw inputError("records must be a list of records (a JSON array)");
-  }
+  kustomerImportCheckInput(auth, create, records, (message) =>
+    kustomerSyncInputError(path, [message]),
+  );
   const search = create.search;
   if (!search) {
     throw new Error(`${create.name}: a bulk upsert needs the resource's search by externalId`);
@@ -3127,6 +3118,29 @@ function kustomerIdWithExternalId(records: unknown[], externalId: string): strin
 }
 
 /**
+ * What an import or a bulk upsert checks before anything is sent: the connection, every path
+ * value of the bulk endpoint, and that the records are a list. `inputError` builds the message.
+ */
+export function kustomerImportCheckInput(
+  auth: Kustomer,
+  resource: { path: string; pathParams?: { [name: string]: unknown } },
+  records: unknown,
+  inputError: (message: string) => KustomerError,
+): asserts records is unknown[] {
+  kustomerApiKey(auth, inputError);
+  kustomerBaseUrl(auth, inputError);
+  for (const [, name = ""] of resource.path.matchAll(/\{(\w+)\}/g)) {
+    const value = resource.pathParams?.[name];
+    if (typeof value !== "string" || value.trim() === "") {
+      throw inputError(`${name} is required: pass a non-empty ${name}`);
+    }
+  }
+  if (!Array.isArray(records)) {
+    throw inputError("records must be a list of records (a JSON array)");
+  }
+}
+
+/**
  * Imports any number of records through a bulk create endpoint: checks them locally, sends them 100
  * at a time paced to the org's rate limit, waits for every bulk operation and returns each record's
  * outcome (created, failed, invalid), keyed by its index in the input.
@@ -3140,18 +3154,9 @@ export async function kustomerImport(
   const started = kustomerImportSettings.now();
   const path = resource.path;
   const options = kustomerImportOptions(args, path);
-  const inputError = (message: string) => kustomerImportInputError("POST", path, [message]);
-  kustomerApiKey(auth, inputError);
-  kustomerBaseUrl(auth, inputError);
-  for (const [, name = ""] of path.matchAll(/\{(\w+)\}/g)) {
-    const value = resource.pathParams?.[name];
-    if (typeof value !== "string" || value.trim() === "") {
-      throw inputError(`${name} is required: pass a non-empty ${name}`);
-    }
-  }
-  if (!Array.isArray(records)) {
-    throw inputError("records must be a list of records (a JSON array)");
-  }
+  kustomerImportCheckInput(auth, resource, records, (message) =>
+    kustomerImportInputError("POST", path, [message]),
+  );
   const { items, invalid } = kustomerPrepareRecords(records, resource, options.firstIndex);
   const run = new KustomerImportRun(auth, resource, options, started);
   await kustomerWithProgress(
