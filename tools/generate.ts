@@ -890,21 +890,8 @@ function renderScript(
   sharedBlock: string,
 ): string {
   const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
-  const parameters = [
-    ...parseSignature(endpoint.signature, endpoint.path),
-    ...extras.map(
-      (extra): Parameter => ({
-        name: extra.name,
-        optional: true,
-        location: "query",
-        isArray: false,
-      }),
-    ),
-  ];
-  const specParameters = [
-    ...(operation.parameters ?? []),
-    ...extras.map((extra) => ({ name: extra.name, in: "query", schema: extra.schema })),
-  ];
+  const parameters = parametersOf(endpoint);
+  const specParameters = specParametersOf(endpoint, operation);
   const body = jsonBodyOf(endpoint, operation);
   const bodySchema = body ? adjustBodySchema(endpoint.operationId, body) : undefined;
   const header = [
@@ -1021,6 +1008,18 @@ function renderScript(
   ].join("\n");
 }
 
+/** The spec's parameters of an operation, with the extras the spec forgot (EXTRA_QUERY). */
+function specParametersOf(endpoint: Endpoint, operation: OpenApiOperation) {
+  return [
+    ...(operation.parameters ?? []),
+    ...(EXTRA_QUERY[endpoint.operationId] ?? []).map((extra) => ({
+      name: extra.name,
+      in: "query",
+      schema: extra.schema,
+    })),
+  ];
+}
+
 /** The parameters main takes for an operation: its row's, then the optional extras. */
 function parametersOf(endpoint: Endpoint): Parameter[] {
   const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
@@ -1085,10 +1084,7 @@ function renderListAllScript(
   const parameters = parametersOf(endpoint).filter(
     (parameter) => parameter.name !== "page" && parameter.name !== "pageSize",
   );
-  const specParameters = [
-    ...(operation.parameters ?? []),
-    ...extras.map((extra) => ({ name: extra.name, in: "query", schema: extra.schema })),
-  ];
+  const specParameters = specParametersOf(endpoint, operation);
   const listFile = endpoint.file.replace(/^scripts\/[^/]+\//, "");
   const description = `Reads every page of GET ${endpoint.path} (${listFile}) as one flow step: follows links.next with the largest page size Kustomer allows here (${pageSize}), paced to the org's rate limit, until the last page, maxRecords or deadlineSeconds, and returns the records with \`complete\` and, when stopped early, \`next\`: pass it as \`from\` to go on where it stopped. Runs on Bun, not as //native: all pages can outgrow the native runtime's memory. Generated with ${listFile} by tools/generate.ts.`;
   const header = [
