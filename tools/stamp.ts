@@ -11,130 +11,80 @@ import { dirname, join } from "node:path";
 import { STANDALONE_SCRIPTS } from "./handwritten.ts";
 
 const ROOT = join(dirname(import.meta.path), "..");
+/** A stamped block: its two marker lines and the file that holds its source. */
+type BlockKind = { start: string; end: string; source: string };
+
 export const SHARED_START = "// <kustomer-shared v1>";
 export const SHARED_END = "// </kustomer-shared>";
-
-/** The block as it stands in resources/kustomer.ts, from the start marker's line to the end marker. */
-export function readSharedBlock(
-  source = readFileSync(join(ROOT, "resources", "kustomer.ts"), "utf8"),
-): string {
-  const block = extractSharedBlock(source);
-  if (block === undefined) {
-    throw new Error("resources/kustomer.ts has lost its shared-block markers");
-  }
-  return block;
-}
-
-/** The marked block of a file, or undefined when it has none. */
-export function extractSharedBlock(source: string): string | undefined {
-  const start = source.indexOf(SHARED_START);
-  const end = source.indexOf(SHARED_END);
-  if (start < 0 || end < start) {
-    return undefined;
-  }
-  return source.slice(start, end + SHARED_END.length);
-}
-
-export function stampScript(source: string, block: string): string {
-  const current = extractSharedBlock(source);
-  if (current === undefined) {
-    throw new Error("script has no shared-block markers");
-  }
-  return source.replace(current, () => block);
-}
-
 export const IMPORT_START = "// <kustomer-import v1>";
 export const IMPORT_END = "// </kustomer-import>";
-
-/** The import block as it stands in resources/bulk-import.ts, markers included. */
-export function readImportBlock(
-  source = readFileSync(join(ROOT, "resources", "bulk-import.ts"), "utf8"),
-): string {
-  const block = extractImportBlock(source);
-  if (block === undefined) {
-    throw new Error("resources/bulk-import.ts has lost its import-block markers");
-  }
-  return block;
-}
-
-/** The import block of a file, or undefined when it has none (most scripts). */
-export function extractImportBlock(source: string): string | undefined {
-  const start = source.indexOf(IMPORT_START);
-  const end = source.indexOf(IMPORT_END);
-  if (start < 0 || end < start) {
-    return undefined;
-  }
-  return source.slice(start, end + IMPORT_END.length);
-}
-
-/** Replaces a script's import block; a script without one is returned unchanged. */
-export function stampImportBlock(source: string, block: string): string {
-  const current = extractImportBlock(source);
-  return current === undefined ? source : source.replace(current, () => block);
-}
-
 export const SYNC_START = "// <kustomer-sync v1>";
 export const SYNC_END = "// </kustomer-sync>";
-
-/** The sync block as it stands in resources/sync.ts, markers included. */
-export function readSyncBlock(
-  source = readFileSync(join(ROOT, "resources", "sync.ts"), "utf8"),
-): string {
-  const block = extractSyncBlock(source);
-  if (block === undefined) {
-    throw new Error("resources/sync.ts has lost its sync-block markers");
-  }
-  return block;
-}
-
-/** The sync block of a file, or undefined when it has none. */
-export function extractSyncBlock(source: string): string | undefined {
-  const start = source.indexOf(SYNC_START);
-  const end = source.indexOf(SYNC_END);
-  if (start < 0 || end < start) {
-    return undefined;
-  }
-  return source.slice(start, end + SYNC_END.length);
-}
-
-/** Replaces a script's sync block; a script without one is returned unchanged. */
-export function stampSyncBlock(source: string, block: string): string {
-  const current = extractSyncBlock(source);
-  return current === undefined ? source : source.replace(current, () => block);
-}
-
 export const STATE_START = "// <windmill-state v1>";
 export const STATE_END = "// </windmill-state>";
 
-/**
- * The Windmill state block, markers included: it lives inside the sync block of resources/sync.ts
- * (the triggers keep their cursor with it) and is stamped on its own into the flows' state steps.
- */
-export function readStateBlock(
-  source = readFileSync(join(ROOT, "resources", "sync.ts"), "utf8"),
-): string {
-  const block = extractStateBlock(source);
+const SHARED: BlockKind = { start: SHARED_START, end: SHARED_END, source: "resources/kustomer.ts" };
+const IMPORT: BlockKind = {
+  start: IMPORT_START,
+  end: IMPORT_END,
+  source: "resources/bulk-import.ts",
+};
+const SYNC: BlockKind = { start: SYNC_START, end: SYNC_END, source: "resources/sync.ts" };
+// The Windmill state block lives inside the sync block of resources/sync.ts (the triggers keep
+// their cursor with it) and is stamped on its own into the flows' state steps.
+const STATE: BlockKind = { start: STATE_START, end: STATE_END, source: "resources/sync.ts" };
+
+/** A file's block of this kind, markers included, or undefined when it has none. */
+function extractBlock(kind: BlockKind, source: string): string | undefined {
+  const start = source.indexOf(kind.start);
+  const end = source.indexOf(kind.end);
+  if (start < 0 || end < start) {
+    return undefined;
+  }
+  return source.slice(start, end + kind.end.length);
+}
+
+/** The block as it stands in its source file (or in `source` when given), markers included. */
+function readBlock(kind: BlockKind, source?: string): string {
+  const block = extractBlock(kind, source ?? readFileSync(join(ROOT, kind.source), "utf8"));
   if (block === undefined) {
-    throw new Error("resources/sync.ts has lost its windmill-state markers");
+    throw new Error(`${kind.source} has lost its ${kind.start} markers`);
   }
   return block;
 }
 
-/** The state block of a file, or undefined when it has none. */
-export function extractStateBlock(source: string): string | undefined {
-  const start = source.indexOf(STATE_START);
-  const end = source.indexOf(STATE_END);
-  if (start < 0 || end < start) {
-    return undefined;
-  }
-  return source.slice(start, end + STATE_END.length);
-}
-
-/** Replaces a file's state block; a file without one is returned unchanged. */
-export function stampStateBlock(source: string, block: string): string {
-  const current = extractStateBlock(source);
+/** Replaces a file's block of this kind; a file without one is returned unchanged. */
+function stampBlock(kind: BlockKind, source: string, block: string): string {
+  const current = extractBlock(kind, source);
   return current === undefined ? source : source.replace(current, () => block);
 }
+
+/** The shared block of resources/kustomer.ts, from the start marker's line to the end marker. */
+export const readSharedBlock = (source?: string): string => readBlock(SHARED, source);
+export const extractSharedBlock = (source: string) => extractBlock(SHARED, source);
+/** Every script that makes a Kustomer request carries the shared block: one without is an error. */
+export function stampScript(source: string, block: string): string {
+  if (extractSharedBlock(source) === undefined) {
+    throw new Error("script has no shared-block markers");
+  }
+  return stampBlock(SHARED, source, block);
+}
+
+/** The import block (resources/bulk-import.ts): the import scripts and wait_for_bulk_operation. */
+export const readImportBlock = (source?: string): string => readBlock(IMPORT, source);
+export const extractImportBlock = (source: string) => extractBlock(IMPORT, source);
+export const stampImportBlock = (source: string, block: string) =>
+  stampBlock(IMPORT, source, block);
+
+/** The sync block (resources/sync.ts): the export, list-all, upsert and trigger scripts. */
+export const readSyncBlock = (source?: string): string => readBlock(SYNC, source);
+export const extractSyncBlock = (source: string) => extractBlock(SYNC, source);
+export const stampSyncBlock = (source: string, block: string) => stampBlock(SYNC, source, block);
+
+/** The Windmill state block (inside the sync block): also the flows' state steps. */
+export const readStateBlock = (source?: string): string => readBlock(STATE, source);
+export const extractStateBlock = (source: string) => extractBlock(STATE, source);
+export const stampStateBlock = (source: string, block: string) => stampBlock(STATE, source, block);
 
 /** The flows' inline steps (resources/flows/<name>.flow/*.inline_script.ts), relative to the root. */
 export async function listFlowSteps(): Promise<string[]> {
@@ -201,6 +151,17 @@ export async function listScripts(): Promise<string[]> {
   return files.sort();
 }
 
+/** Rewrites a file with `stamp` applied, saying so when it changed. */
+async function restamp(file: string, stamp: (source: string) => string): Promise<void> {
+  const path = join(ROOT, file);
+  const before = await Bun.file(path).text();
+  const after = stamp(before);
+  if (after !== before) {
+    await Bun.write(path, after);
+    process.stdout.write(`stamped ${file}\n`);
+  }
+}
+
 if (import.meta.main) {
   const block = readSharedBlock();
   const importBlock = readImportBlock();
@@ -209,26 +170,13 @@ if (import.meta.main) {
     if (STANDALONE_SCRIPTS.has(file)) {
       continue; // makes no Kustomer request: no shared block (tools/handwritten.ts)
     }
-    const path = join(ROOT, file);
-    const before = await Bun.file(path).text();
-    const after = stampSyncBlock(
-      stampImportBlock(stampScript(before, block), importBlock),
-      syncBlock,
+    await restamp(file, (source) =>
+      stampSyncBlock(stampImportBlock(stampScript(source, block), importBlock), syncBlock),
     );
-    if (after !== before) {
-      await Bun.write(path, after);
-      process.stdout.write(`stamped ${file}\n`);
-    }
   }
   // The flows' state steps carry the state block alone (no Kustomer request, no shared block).
   const stateBlock = readStateBlock();
   for (const file of await listFlowSteps()) {
-    const path = join(ROOT, file);
-    const before = await Bun.file(path).text();
-    const after = stampStateBlock(before, stateBlock);
-    if (after !== before) {
-      await Bun.write(path, after);
-      process.stdout.write(`stamped ${file}\n`);
-    }
+    await restamp(file, (source) => stampStateBlock(source, stateBlock));
   }
 }
