@@ -109,7 +109,7 @@ export type Endpoint = {
    * For a list (a GET with page and pageSize): its read-everything step, generated with it
    * (renderListAllScript), and the page size that step asks for.
    */
-  listAll?: { file: string; maxPageSize: number };
+  listAll?: { file: string; maxPageSize: number; paging?: "cursor" };
 };
 
 /** An operation's row before the generator adds what it knows from elsewhere. */
@@ -1037,15 +1037,37 @@ function parametersOf(endpoint: Endpoint): Parameter[] {
 }
 
 /**
- * A list is a GET that pages with page and pageSize (developer.kustomer.com/docs/concepts/pagination):
- * its read-everything step follows links.next from page 1 at the largest page size.
+ * A list is a GET that pages with page and pageSize, or with a count and after/before cursor
+ * (developer.kustomer.com/docs/concepts/pagination): its read-everything step follows links.next
+ * from the first page at the largest page size.
  */
-function isPagedList(endpoint: Endpoint): boolean {
+function listPaging(endpoint: Endpoint): ListPaging | undefined {
   const names = parametersOf(endpoint)
     .filter((parameter) => parameter.location === "query")
     .map((parameter) => parameter.name);
-  return endpoint.method === "GET" && names.includes("page") && names.includes("pageSize");
+  if (endpoint.method !== "GET") {
+    return undefined;
+  }
+  if (names.includes("page") && names.includes("pageSize")) {
+    return PAGE_PAGING;
+  }
+  return ["count", "after", "before"].every((name) => names.includes(name))
+    ? CURSOR_PAGING
+    : undefined;
 }
+
+/**
+ * How a list pages: its size parameter and the parameters its read-everything step leaves out
+ * (links.next carries them). Most lists take page and pageSize; a few, like the audit log, take
+ * count and the after/before ids of a cursor (developer.kustomer.com/docs/concepts/pagination).
+ */
+type ListPaging = { kind: "page" | "cursor"; size: string; omitted: string[] };
+const PAGE_PAGING: ListPaging = { kind: "page", size: "pageSize", omitted: ["page", "pageSize"] };
+const CURSOR_PAGING: ListPaging = {
+  kind: "cursor",
+  size: "count",
+  omitted: ["count", "after", "before"],
+};
 
 /**
  * scripts/<folder>/list_all_<what>.ts for a list script: get_customers → list_all_customers,
@@ -1055,38 +1077,42 @@ export function listAllFile(listFile: string): string {
   return listFile.replace(/\/(?:get_all_|get_|list_|find_)?([a-z0-9_]+)\.ts$/, "/list_all_$1.ts");
 }
 
-/** "Get customers" → "List all customers"; "List AI automations" → "List all AI automations". */
+/**
+ * "Get customers" → "List all customers"; "List AI automations" → "List all AI automations";
+ * "Query events associated with your organization" → "List all events associated with …".
+ */
 function listAllTitle(summary: string): string {
-  return `List all ${summary.replace(/^(get|list|find)( all)?\s+/i, "")}`;
+  return `List all ${summary.replace(/^(get|list|find|query)( all)?\s+/i, "")}`;
 }
 
-/** The largest pageSize of a list: the spec's maximum when it gives one, else Kustomer's rule. */
-function listPageSize(endpoint: Endpoint, operation: OpenApiOperation): number {
+/** The largest page of a list: the spec's maximum when it gives one, else Kustomer's rule. */
+function listPageSize(endpoint: Endpoint, operation: OpenApiOperation, paging: ListPaging): number {
   const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
   const spec =
-    operation.parameters?.find((item) => item.name === "pageSize")?.schema ??
-    extras.find((extra) => extra.name === "pageSize")?.schema;
+    operation.parameters?.find((item) => item.name === paging.size)?.schema ??
+    extras.find((extra) => extra.name === paging.size)?.schema;
   return typeof spec?.maximum === "number" ? spec.maximum : maxPageSize(endpoint.path);
 }
 
 /**
- * A list's read-everything step: the list's own parameters but page and pageSize, then maxRecords,
+ * A list's read-everything step: the list's own parameters but its paging ones, then maxRecords,
  * deadlineSeconds, rateShare and from, on the sync block's kustomerListAll. No //native line: it
  * runs on Bun, since what it gathers can outgrow the native runtime's 128 MiB isolate.
  */
 function renderListAllScript(
   endpoint: Endpoint,
   operation: OpenApiOperation,
+  paging: ListPaging,
   pageSize: number,
   blocks: string[],
 ): string {
   const extras = EXTRA_QUERY[endpoint.operationId] ?? [];
   const parameters = parametersOf(endpoint).filter(
-    (parameter) => parameter.name !== "page" && parameter.name !== "pageSize",
+    (parameter) => !paging.omitted.includes(parameter.name),
   );
   const specParameters = specParametersOf(endpoint, operation);
   const listFile = endpoint.file.replace(/^scripts\/[^/]+\//, "");
-  const description = `Reads every page of GET ${endpoint.path} (${listFile}) as one flow step: follows links.next with the largest page size Kustomer allows here (${pageSize}), paced to the org's rate limit, until the last page, maxRecords or deadlineSeconds, and returns the records with \`complete\` and, when stopped early, \`next\`: pass it as \`from\` to go on where it stopped. Runs on Bun, not as //native: all pages can outgrow the native runtime's memory. Generated with ${listFile} by tools/generate.ts.`;
+  const description = `Reads every page of GET ${endpoint.path} (${listFile}) as one flow step: follows links.next with the largest page size Kustomer allows here (${paging.kind === "cursor" ? `count ${pageSize}` : pageSize}), paced to the org's rate limit, until the last page, maxRecords or deadlineSeconds, and returns the records with \`complete\` and, when stopped early, \`next\`: pass it as \`from\` to go on where it stopped. Runs on Bun, not as //native: all pages can outgrow the native runtime's memory. Generated with ${listFile} by tools/generate.ts.`;
   const header = [
     "/**",
     ` * ${listAllTitle(endpoint.summary)}`,
@@ -1134,6 +1160,7 @@ function renderListAllScript(
     `operation: ${JSON.stringify(endpoint.operationId)}`,
     `path: ${JSON.stringify(endpoint.path)}`,
     `maxPageSize: ${pageSize}`,
+    ...(paging.kind === "cursor" ? ['paging: "cursor"'] : []),
     ...(queryRules.length > 0 ? [`querySchema: { ${queryRules.join(", ")} }`] : []),
   ];
   const call =
@@ -1251,12 +1278,17 @@ export async function generate(): Promise<Map<string, string>> {
       reference: reference ?? referenceOf(entry, row, index < coreCount),
       ...known,
     };
-    if (isPagedList(endpoint)) {
-      const pageSize = listPageSize(endpoint, operation);
-      endpoint.listAll = { file: listAllFile(endpoint.file), maxPageSize: pageSize };
+    const paging = listPaging(endpoint);
+    if (paging) {
+      const pageSize = listPageSize(endpoint, operation, paging);
+      endpoint.listAll = {
+        file: listAllFile(endpoint.file),
+        maxPageSize: pageSize,
+        ...(paging.kind === "cursor" ? { paging: "cursor" as const } : {}),
+      };
       outputs.set(
         endpoint.listAll.file,
-        renderListAllScript(endpoint, operation, pageSize, listAllBlocks),
+        renderListAllScript(endpoint, operation, paging, pageSize, listAllBlocks),
       );
     }
     endpoints.push(endpoint);

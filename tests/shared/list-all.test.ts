@@ -1,6 +1,7 @@
 // Every list_all_* step (generated with its list by tools/generate.ts, one per row of
 // tools/endpoints.json that has `listAll`) against a stubbed fetch serving three pages of the
-// list it names: it asks for page 1 at the row's largest page size on the list's own path, follows
+// list it names: it asks for the first page at the row's largest page size (page=1&pageSize, or
+// count for the cursor-paged audit log) on the list's own path, follows
 // links.next to the last page, stops at maxRecords with `next`, goes on from `next` given as
 // `from`, passes the list's filters through, and refuses a missing path parameter before sending.
 // tests/<folder>/list_all_{customers,companies,conversations,kobjects}.test.ts also run theirs
@@ -21,17 +22,33 @@ type ListAllMain = (...args: unknown[]) => Promise<ListAllResult>;
 const LISTS = ENDPOINTS.filter((endpoint) => endpoint.listAll !== undefined);
 const OPTIONS = ["maxRecords", "deadlineSeconds", "rateShare", "from"];
 
-/** Three pages of two records; links.next as Kustomer gives it: the path with page and pageSize. */
-function serveThreePages() {
+/**
+ * Three pages of two records; links.next as Kustomer gives it: for a paged list, the path with page
+ * and pageSize; for a cursor list (the audit log), the path with count and `before` the last id
+ * (the OpenAPI's example: "/v1/audit-logs?count=1&before=62799c44a96e7f160834199c").
+ */
+function serveThreePages(paging: "page" | "cursor" = "page") {
   return stubFetch((request) => {
-    const page = Number(request.query.page ?? 1);
+    const page = pageOf(request.query, paging);
     const next = new URLSearchParams(request.url.search);
-    next.set("page", String(page + 1));
+    if (paging === "cursor") {
+      next.set("before", `p${page}b`);
+    } else {
+      next.set("page", String(page + 1));
+    }
     return jsonResponse(200, {
       data: [{ id: `p${page}a` }, { id: `p${page}b` }],
       links: { next: page < 3 ? `${request.path}?${next}` : null },
     });
   });
+}
+
+/** Which of the three pages a request asks for: its `page`, or the page after its `before` id. */
+function pageOf(query: { [name: string]: string | undefined }, paging: "page" | "cursor"): number {
+  if (paging === "cursor") {
+    return query.before === undefined ? 1 : Number(/^p(\d)b$/.exec(query.before)?.[1]) + 1;
+  }
+  return Number(query.page ?? 1);
 }
 
 test("there is one list_all step per list of the endpoint table, and no other", () => {
@@ -42,18 +59,22 @@ test("there is one list_all step per list of the endpoint table, and no other", 
 });
 
 for (const endpoint of LISTS) {
-  const listAll = endpoint.listAll as { file: string; maxPageSize: number };
+  const listAll = endpoint.listAll as { file: string; maxPageSize: number; paging?: "cursor" };
+  const paging = listAll.paging ?? "page";
+  // The parameters a list pages with, which its read-everything step sets itself.
+  const pagingNames = paging === "cursor" ? ["count", "after", "before"] : ["page", "pageSize"];
+  const sizeName = paging === "cursor" ? "count" : "pageSize";
   describe(listAll.file, () => {
     const source = readProjectFile(listAll.file);
     const parameters = kustomerSignature(source);
     const listParameters = kustomerSignature(readProjectFile(endpoint.file)).filter(
-      (parameter) => parameter.name !== "page" && parameter.name !== "pageSize",
+      (parameter) => !pagingNames.includes(parameter.name),
     );
     const pathNames = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
     const load = async () =>
       (await import(`${ROOT}/${listAll.file}`)) as {
         main: ListAllMain;
-        SOURCE: { operation: string; path: string; maxPageSize: number };
+        SOURCE: { operation: string; path: string; maxPageSize: number; paging?: string };
       };
     /** main's arguments: each path parameter given, the list's filters as `filters` says. */
     const argsFor = (options: { [name: string]: unknown }, filters: { [name: string]: unknown }) =>
@@ -69,7 +90,7 @@ for (const endpoint of LISTS) {
       endpoint.path,
     );
 
-    test("takes the list's parameters but page and pageSize, then the read-all options; runs on Bun", async () => {
+    test(`takes the list's parameters but ${pagingNames.join(", ")}, then the read-all options; runs on Bun`, async () => {
       expect(parameters.map((parameter) => parameter.name)).toEqual([
         ...listParameters.map((parameter) => parameter.name),
         ...OPTIONS,
@@ -82,11 +103,12 @@ for (const endpoint of LISTS) {
         path: endpoint.path,
         maxPageSize: listAll.maxPageSize,
       });
+      expect(SOURCE.paging ?? "page").toBe(paging);
     });
 
-    test("reads every page from page 1 at the largest page size, following links.next", async () => {
+    test(`reads every page from the first at the largest ${sizeName}, following links.next`, async () => {
       const { main } = await load();
-      const calls = serveThreePages();
+      const calls = serveThreePages(paging);
       const result = await main(TEST_AUTH, ...argsFor({}, {}).slice(1));
       expect(result.complete).toBe(true);
       expect(result.next).toBeNull();
@@ -98,28 +120,34 @@ for (const endpoint of LISTS) {
         "p3a",
         "p3b",
       ]);
-      expect(calls.map((call) => [call.method, call.url.pathname, call.query.page])).toEqual([
-        ["GET", expectedPath, "1"],
-        ["GET", expectedPath, "2"],
-        ["GET", expectedPath, "3"],
+      expect(
+        calls.map((call) => [call.method, call.url.pathname, pageOf(call.query, paging)]),
+      ).toEqual([
+        ["GET", expectedPath, 1],
+        ["GET", expectedPath, 2],
+        ["GET", expectedPath, 3],
       ]);
+      // The first page asks for exactly the size and no cursor; the next ones are links.next as given.
+      expect(Object.keys(calls[0]?.query ?? {}).sort()).toEqual(
+        paging === "cursor" ? ["count"] : ["page", "pageSize"],
+      );
       for (const call of calls) {
-        expect(call.query.pageSize).toBe(String(listAll.maxPageSize));
+        expect(call.query[sizeName]).toBe(String(listAll.maxPageSize));
       }
     });
 
     test("stops at maxRecords with `next`, and goes on from it as `from`", async () => {
       const { main } = await load();
-      const calls = serveThreePages();
+      const calls = serveThreePages(paging);
       const part = await main(TEST_AUTH, ...argsFor({ maxRecords: 3 }, {}).slice(1));
       expect(part.complete).toBe(false);
       expect(part.summary.stoppedBy).toBe("maxRecords");
       expect(part.records).toHaveLength(4);
-      expect(part.next).toContain("page=3");
+      expect(part.next).toContain(paging === "cursor" ? "before=p2b" : "page=3");
       const rest = await main(TEST_AUTH, ...argsFor({ from: part.next }, {}).slice(1));
       expect(rest.complete).toBe(true);
       expect(rest.records.map((record) => record.id)).toEqual(["p3a", "p3b"]);
-      expect(calls.map((call) => call.query.page)).toEqual(["1", "2", "3"]);
+      expect(calls.map((call) => pageOf(call.query, paging))).toEqual([1, 2, 3]);
     });
 
     const filters = listParameters.filter(
@@ -136,11 +164,11 @@ for (const endpoint of LISTS) {
           values[filter.name] =
             literal ?? (type === "number" ? 2 : type === "boolean" ? true : `f-${filter.name}`);
         }
-        const calls = serveThreePages();
+        const calls = serveThreePages(paging);
         await main(TEST_AUTH, ...argsFor({ maxRecords: 1 }, values).slice(1));
         const sent = calls[0]?.url.searchParams;
         const wireValues = [...(sent?.entries() ?? [])]
-          .filter(([name]) => name !== "page" && name !== "pageSize")
+          .filter(([name]) => !pagingNames.includes(name))
           .map(([, value]) => value)
           .sort();
         expect(wireValues).toEqual(Object.values(values).map(String).sort());
@@ -150,7 +178,7 @@ for (const endpoint of LISTS) {
     if (pathNames.length > 0) {
       test("refuses a missing path parameter before sending anything", async () => {
         const { main } = await load();
-        const calls = serveThreePages();
+        const calls = serveThreePages(paging);
         const args = argsFor({}, {}).slice(1);
         args[parameters.findIndex((parameter) => parameter.name === pathNames[0]) - 1] = "";
         await expect(main(TEST_AUTH, ...args)).rejects.toThrow(`${pathNames[0]} is required`);
