@@ -1,7 +1,8 @@
-// What the export and trigger script tests share: a sandbox on a free port with a fast rate
-// window, and records seeded straight into it, many sharing one updatedAt.
+// What the export, trigger and upsert script tests share: a sandbox on a free port with a fast
+// rate window, records seeded straight into it (many sharing one updatedAt), and the checks every
+// script of a kind passes (describeExport, describeTrigger, describeUpsert).
 import { afterEach, beforeEach, describe, expect, mock, test } from "bun:test";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, type SeedCollection, startSandbox } from "../../sandbox/server.ts";
@@ -41,6 +42,112 @@ export function seedRecords(
       updatedAt: new Date(from + Math.floor(index / 5) * 3).toISOString(),
     })),
   );
+}
+
+/** An export_* script's main after its leading arguments (a KObject's klass). */
+type ExportMain = (
+  auth: { apiKey: string; baseUrl: string },
+  cursor?: { updatedAt: string; id?: string; until?: string },
+  since?: string,
+  maxRecords?: number,
+  includeDeleted?: boolean,
+  lagSeconds?: number,
+  deadlineSeconds?: number,
+  rateShare?: number,
+  outFile?: string,
+  tuning?: typeof FAST_TUNING,
+) => Promise<{
+  records?: { id: string }[];
+  done: boolean;
+  cursor?: { updatedAt: string; id?: string; until?: string };
+  summary: { records: number };
+}>;
+
+/**
+ * The checks every export script passes against the sandbox (tests/shared/sync.test.ts tests the
+ * engine itself): every record once, oldest first, step by step through its cursor; streamed to
+ * a JSON Lines file with outFile; a bad since refused before sending. `seed` puts `count` records
+ * (and what they belong to) into the sandbox and returns their ids.
+ */
+export function describeExport(
+  name: string,
+  main: ExportMain,
+  seed: (sandbox: Sandbox, count: number) => Promise<string[]> | string[],
+): void {
+  describe(name, () => {
+    let sandbox: Sandbox | undefined;
+    afterEach(async () => {
+      await sandbox?.stop();
+      sandbox = undefined;
+    });
+
+    test("returns every record once, oldest first, step by step through the cursor", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const ids = await seed(sandbox, 130);
+      const seen: string[] = [];
+      let cursor: { updatedAt: string; id?: string; until?: string } | undefined;
+      for (let step = 0; step < 50; step++) {
+        const result = await main(
+          started.auth,
+          cursor,
+          undefined,
+          45,
+          false,
+          0,
+          60,
+          1,
+          undefined,
+          FAST_TUNING,
+        );
+        expect(result.records?.length ?? 0).toBeLessThanOrEqual(45 + FAST_TUNING.pageSize);
+        seen.push(...(result.records ?? []).map((record) => record.id));
+        if (result.done) {
+          break;
+        }
+        cursor = result.cursor;
+      }
+      expect(seen).toHaveLength(ids.length);
+      expect([...seen].sort()).toEqual([...ids].sort());
+    });
+
+    test("streams everything to a JSON Lines file with outFile, returning no records", async () => {
+      const started = startSyncSandbox();
+      sandbox = started.sandbox;
+      const ids = await seed(sandbox, 90);
+      const folder = mkdtempSync(join(tmpdir(), "kustomer-export-"));
+      try {
+        const file = join(folder, "out.jsonl");
+        const result = await main(
+          started.auth,
+          undefined,
+          "2026-01-01T00:00:00Z",
+          undefined,
+          false,
+          0,
+          60,
+          1,
+          file,
+          FAST_TUNING,
+        );
+        expect(result.records).toBeUndefined();
+        expect(result.done).toBe(true);
+        expect(result.summary.records).toBe(ids.length);
+        const lines = readFileSync(file, "utf8").trim().split("\n");
+        expect(lines.map((line) => (JSON.parse(line) as { id: string }).id).sort()).toEqual(
+          [...ids].sort(),
+        );
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    test("refuses a bad since before sending anything", async () => {
+      await expect(
+        main({ apiKey: "key", baseUrl: "http://127.0.0.1:9" }, undefined, "last week"),
+      ).rejects.toThrow(/since must be an ISO-8601 date-time/);
+    });
+  });
 }
 
 type TriggerMain = (
