@@ -5,7 +5,7 @@
 // links.next to the last page, stops at maxRecords with `next`, goes on from `next` given as
 // `from`, passes the list's filters through, and refuses a missing path parameter before sending.
 // tests/<folder>/list_all_{customers,companies,conversations,kobjects}.test.ts also run theirs
-// against the sandbox.
+// against the sandbox. (Users and teams, which the sandbox does not model, are covered here only.)
 import { describe, expect, test } from "bun:test";
 import { kustomerSignature } from "../../resources/kustomer.ts";
 import { jsonResponse, stubFetch, TEST_AUTH } from "../helpers/fetch-stub.ts";
@@ -56,6 +56,24 @@ test("there is one list_all step per list of the endpoint table, and no other", 
   expect(LISTS.map((endpoint) => endpoint.listAll?.file).sort()).toEqual(
     listScripts().filter((file) => /\/list_all_[a-z0-9_]+\.ts$/.test(file)),
   );
+});
+
+test("the page sizes are Kustomer's largest: 500 for users and teams, 1,000 for the audit log, else 100", () => {
+  // developer.kustomer.com/docs/concepts/pagination; the audit log's count (api-facts §5.4).
+  const sizes = Object.fromEntries(
+    LISTS.map((endpoint) => [endpoint.operationId, endpoint.listAll?.maxPageSize]),
+  );
+  expect(sizes).toMatchObject({
+    GetUsers: 500,
+    GetTeams: 500,
+    GetUsersTeams: 500,
+    GetAuditLogs: 1000,
+  });
+  const others = LISTS.filter(
+    (endpoint) =>
+      !["GetUsers", "GetTeams", "GetUsersTeams", "GetAuditLogs"].includes(endpoint.operationId),
+  );
+  expect(new Set(others.map((endpoint) => endpoint.listAll?.maxPageSize))).toEqual(new Set([100]));
 });
 
 for (const endpoint of LISTS) {
