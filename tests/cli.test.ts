@@ -446,6 +446,49 @@ describe("terminal input: every mistake is named, exit 2, nothing sent", () => {
     }
   }, 30_000);
 
+  test("an export and a list-all print their own summary line on stderr, and exit 0", async () => {
+    const sandbox = startSandbox({ port: 0 });
+    try {
+      sandbox.seed(
+        "customers",
+        Array.from({ length: 150 }, (_, index) => ({ name: `Summary ${index}` })),
+      );
+      const env = { KUSTOMER_BASE_URL: sandbox.url, KUSTOMER_API_KEY: sandbox.apiKey };
+      await Bun.sleep(5); // lagSeconds 0: the export ends at "now", after the seeded writes
+      const exported = await run(
+        "scripts/customers/export_customers.ts",
+        ["--lagSeconds", "0", "--maxRecords", "20"],
+        env,
+      );
+      expect(exported.code).toBe(0);
+      expect(exported.stderr.trim().split("\n").at(-1)).toMatch(
+        /^export: 20 records, 0 deleted; \d+ searches, [\d.]+ s; stopped by maxRecords; more to come: pass `cursor` to go on$/,
+      );
+      const listed = await run(
+        "scripts/customers/list_all_customers.ts",
+        ["--maxRecords", "1"],
+        env,
+      );
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout).records).toHaveLength(100);
+      expect(listed.stderr.trim()).toMatch(
+        /^list: 100 records in 1 pages, [\d.]+ s; stopped by maxRecords: pass `next` as --from to go on$/,
+      );
+      const rest = await run(
+        "scripts/customers/list_all_customers.ts",
+        ["--from", JSON.parse(listed.stdout).next],
+        env,
+      );
+      expect(rest.stderr.trim()).toMatch(/^list: 50 records in 1 pages, [\d.]+ s; complete$/);
+      for (const output of [exported, listed, rest]) {
+        expect(output.stderr).not.toContain("undefined");
+        expect(output.stderr).not.toContain(sandbox.apiKey);
+      }
+    } finally {
+      await sandbox.stop();
+    }
+  }, 30_000);
+
   test("an import that takes a while prints progress on stderr every 5 s as it goes", async () => {
     // A sandbox whose bulk jobs take 3 s a step: one record takes over 5 s to be accounted for.
     const sandbox = startSandbox({ port: 0, bulkStepMs: 3_000 });
