@@ -270,6 +270,20 @@ describe("terminal input: every mistake is named, exit 2, nothing sent", () => {
       ["Unknown parameter --bodi (did you mean --body?)"],
     ],
     [
+      "an unknown flag, far from any, on a script with few parameters",
+      "customers/upsert_customer",
+      ["--body", "{}"],
+      {},
+      ["Unknown parameter --body (this script takes --record)"],
+    ],
+    [
+      "an unknown flag on a script without parameters",
+      "auth_roles/get_auth_roles",
+      ["--id", "r1"],
+      {},
+      ["Unknown parameter --id (this script takes no parameters)"],
+    ],
+    [
       "a flag in the wrong case",
       "customers/get_customers",
       ["--pagesize", "5"],
