@@ -87,6 +87,11 @@ export const HANDWRITTEN: HandwrittenScript[] = [
     summary: `Upsert ${name} in bulk by externalId`,
     runtime: "bun" as const,
   })),
+  {
+    file: "scripts/kobjects/bulk_upsert_kobjects.ts",
+    summary: "Upsert KObjects in bulk by externalId",
+    runtime: "bun",
+  },
   { file: "scripts/customers/upsert_customer.ts", summary: "Upsert a customer by externalId" },
   { file: "scripts/companies/upsert_company.ts", summary: "Upsert a company by externalId" },
   {
