@@ -1,7 +1,9 @@
 // POST /v1/customers/search for a useful subset of Kustomer search
-// (developer.kustomer.com/docs/concepts/search): queryContext customer, conversation, message or
-// company; criteria { "<context>_<attribute>": { <operator>: value } } (attribute in snake_case
-// as in Kustomer's reference, customer_external_id, or camelCase) combined with and / or / not
+// (developer.kustomer.com/docs/concepts/search): queryContext customer, conversation, message,
+// company, note or kobject_<klass> (the klass must exist); criteria
+// { "<context>_<attribute>": { <operator>: value } } (attribute in snake_case as in Kustomer's
+// reference, customer_external_id, or camelCase; kobject_order_external_id by the same convention,
+// which Kustomer does not document for KObjects) combined with and / or / not
 // (nestable); operators equals, contains, in, gt, gte, lt, lte, exists; sort; page and
 // pageSize up to 500; idsOnly; includeDeleted. Simplification: a date-only value (2024-05-01) is
 // read as UTC midnight, whatever timeZone says.

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, mock, test } from "bun:test";
 import { parseCliArgs } from "../../sandbox/cli-args.ts";
 import { startSandbox } from "../../sandbox/server.ts";
-import { clientFor, dataOf, listOf } from "../helpers/sandbox-client.ts";
+import { clientFor, dataOf, errorsOf, listOf, waitFor } from "../helpers/sandbox-client.ts";
 
 beforeEach(() => {
   mock.restore(); // tests/setup.ts stubs fetch to throw; these tests talk to 127.0.0.1
@@ -107,6 +107,82 @@ describe("search by externalId", () => {
       expect(camel.data.map((record) => record.attributes.externalId)).toEqual(["a-2"]);
       const createdAt = listOf(await search({ customer_created_at: { gte: "2000-01-01" } }));
       expect(createdAt.data).toHaveLength(3);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe("KObjects by externalId (what bulk_upsert_kobjects needs)", () => {
+  test("search with kobject_<klass>_external_id (in, equals) finds exactly those of that klass", async () => {
+    const sandbox = startSandbox({ port: 0 });
+    const call = clientFor(sandbox);
+    try {
+      for (const name of ["order", "device"]) {
+        expect((await call("POST", "/v1/klasses", { body: { name } })).status).toBeLessThan(300);
+      }
+      for (const externalId of ["o-1", "o-2", "O-1x"]) {
+        await call("POST", "/v1/klasses/order", { body: { title: externalId, externalId } });
+      }
+      await call("POST", "/v1/klasses/device", { body: { title: "d", externalId: "o-1" } });
+      const search = (klass: string, criterion: object) =>
+        call("POST", "/v1/customers/search", {
+          body: { queryContext: `kobject_${klass}`, and: [criterion] },
+        });
+      const found = listOf(
+        await search("order", { kobject_order_external_id: { in: ["o-1", "zz"] } }),
+      );
+      expect(found.data.map((record) => [record.type, record.attributes.externalId])).toEqual([
+        ["kobject-order", "o-1"],
+      ]);
+      const one = listOf(await search("device", { kobject_device_external_id: { equals: "o-1" } }));
+      expect(one.data.map((record) => record.attributes.title)).toEqual(["d"]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("a KObject's externalId is unique in its klass: a second create answers 409, in bulk too", async () => {
+    const sandbox = startSandbox({ port: 0, bulkStepMs: 1 });
+    const call = clientFor(sandbox);
+    try {
+      for (const name of ["order", "device"]) {
+        await call("POST", "/v1/klasses", { body: { name } });
+      }
+      const body = { title: "Order 1", externalId: "o-1" };
+      expect((await call("POST", "/v1/klasses/order", { body })).status).toBe(201);
+      const again = await call("POST", "/v1/klasses/order", { body });
+      expect(again.status).toBe(409);
+      expect(errorsOf(again)[0]).toMatchObject({ status: 409, source: { pointer: "/externalId" } });
+      // Another klass may use the same externalId.
+      expect((await call("POST", "/v1/klasses/device", { body })).status).toBe(201);
+      // A bulk create reports the duplicate as that item's failure, with status 409.
+      const job = dataOf(
+        await call("POST", "/v1/klasses/order/bulk", {
+          body: [
+            { _clientRef: "a", ...body },
+            { _clientRef: "b", title: "Order 2", externalId: "o-2" },
+          ],
+        }),
+      );
+      await waitFor(
+        () => call("GET", `/v1/bulk/${job.id}`),
+        (response) => dataOf(response).attributes.status === "complete",
+      );
+      const [batch] = listOf(await call("GET", `/v1/bulk/${job.id}/batches`)).data;
+      const results = (batch?.attributes.results ?? []) as {
+        _clientRef: string;
+        status: string;
+        errors?: { status?: number }[];
+      }[];
+      expect(results.map((result) => [result._clientRef, result.status])).toEqual([
+        ["a", "failure"],
+        ["b", "success"],
+      ]);
+      expect(results[0]?.errors?.[0]?.status).toBe(409);
+      expect(
+        sandbox.records("kobjects:order").map((record) => record.attributes.externalId),
+      ).toEqual(["o-1", "o-2"]);
     } finally {
       await sandbox.stop();
     }
