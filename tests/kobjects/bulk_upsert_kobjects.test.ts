@@ -455,6 +455,45 @@ describe("bulk_upsert_kobjects", () => {
     expect(byExternalId(box, "o-1")[0]?.attributes.tags).toEqual(["web"]);
   });
 
+  test("from a terminal: the summary on stderr, and exit code 3 when a record is invalid", async () => {
+    const { box } = await start();
+    box.seed(COLLECTION, [{ title: "Order 1", externalId: "cli-1" }]);
+    const child = Bun.spawn(
+      [
+        process.execPath,
+        "run",
+        "scripts/kobjects/bulk_upsert_kobjects.ts",
+        "--klass",
+        KLASS,
+        "--records",
+        '[{"externalId": "cli-1", "title": "Order 1, paid"}, {"externalId": "cli-2", "title": "Order 2"}, {"title": "no id"}]',
+      ],
+      {
+        cwd: `${import.meta.dir}/../..`,
+        env: { PATH: process.env.PATH, KUSTOMER_BASE_URL: box.url, KUSTOMER_API_KEY: box.apiKey },
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+    );
+    const [stdout, stderr, code] = await Promise.all([
+      new Response(child.stdout).text(),
+      new Response(child.stderr).text(),
+      child.exited,
+    ]);
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout).summary).toMatchObject({
+      records: 3,
+      created: 1,
+      updated: 1,
+      invalid: 1,
+      lookup: "search",
+    });
+    expect(stderr.trim().split("\n").at(-1)).toMatch(
+      /^upsert: 3 records: 1 created, 1 updated, 0 unchanged, 0 failed, 1 invalid; 1 searches, 2 bulk operations, \d+ requests \(0 throttled\), [\d.]+ s$/,
+    );
+    expect(stderr).not.toContain(box.apiKey);
+  }, 30_000);
+
   test("refuses bad input before sending anything", async () => {
     const auth = { apiKey: "key", baseUrl: "http://127.0.0.1:9" };
     await expect(main(auth, "", [])).rejects.toThrow(/klass is required/);
