@@ -17,8 +17,8 @@
  * kobject_<klass>_updated_at). If search refuses it (400), or misses a record that a direct read
  * finds, the rest of the run reads each record with the documented lookup (GET by externalId, one
  * per record, paced; 404 = absent) and summary.lookup says "by-externalId". Correctness does not
- * rest on the guess: Kustomer keeps a KObject's externalId unique in its klass, so a create of one
- * that exists is refused as a duplicate, then read and updated.
+ * rest on the guess alone: the reference calls it a "unique external ID", so a create of a KObject
+ * that exists is expected to be refused as a duplicate, and one that is gets read and updated.
  *
  * POST /v1/customers/search
  * GET /v1/klasses/{name}/externalId={externalId}

@@ -455,6 +455,31 @@ describe("bulk_upsert_kobjects", () => {
     expect(byExternalId(box, "o-1")[0]?.attributes.tags).toEqual(["web"]);
   });
 
+  test("the deadline: what it leaves is failed as not sent (run it again), nothing half-done", async () => {
+    // Every answer takes 1.2 s: the first search ends after the 1 s deadline.
+    const { auth, box } = await start({ latencyMs: 1200 });
+    box.seed(
+      COLLECTION,
+      Array.from({ length: 120 }, (_, i) => ({ title: `Old ${i}`, externalId: `o-${i}` })),
+    );
+    const records: Records = Array.from({ length: 130 }, (_, i) => ({
+      externalId: `o-${i}`,
+      title: `New ${i}`,
+    }));
+    const result = await main(auth, KLASS, records, 1, 0, 1, TUNING);
+    expectEachOnce(result, 130);
+    expect(result.summary).toMatchObject({ searches: 1, failed: 130, bulkOperations: 0 });
+    expect(new Set(result.failed.map((entry) => entry.code))).toEqual(new Set(["not_sent"]));
+    // The first batch was looked up but not updated; the rest were not looked up.
+    expect(result.failed[0]?.message).toContain(
+      "not updated: the upsert reached its deadline of 1 s",
+    );
+    expect(result.failed[129]?.message).toContain("not looked up: the upsert reached its deadline");
+    expect(box.records(COLLECTION).map((record) => record.attributes.title)).toEqual(
+      Array.from({ length: 120 }, (_, i) => `Old ${i}`),
+    );
+  }, 30_000);
+
   test("from a terminal: the summary on stderr, and exit code 3 when a record is invalid", async () => {
     const { box } = await start();
     box.seed(COLLECTION, [{ title: "Order 1", externalId: "cli-1" }]);
