@@ -1010,11 +1010,15 @@ function kustomerHasFields(current: unknown, given: unknown): boolean {
   return given === current;
 }
 
-/** The record with this externalId, or undefined when Kustomer has none (a direct read, not search). */
+/**
+ * The record with this externalId, or undefined when Kustomer has none (a direct read, not search).
+ * `observer` paces it (a bulk upsert's pacer); a single upsert sends it as it comes.
+ */
 async function kustomerFindByExternalId(
   auth: Kustomer,
   resource: Pick<KustomerUpsertResource, "name" | "lookup" | "pathParams">,
   externalId: string,
+  observer?: KustomerObserver,
 ): Promise<{ id: string; attributes: { [field: string]: unknown } } | undefined> {
   const lookup = resource.lookup;
   if (lookup.by === "parent") {
@@ -1028,6 +1032,7 @@ async function kustomerFindByExternalId(
       path: lookup.path,
       pathParams: { ...resource.pathParams, externalId },
       ...(lookup.by === "query" ? { query: { [lookup.parameter]: externalId } } : {}),
+      ...(observer ? { observer } : {}),
     });
   } catch (error) {
     if (error instanceof KustomerError && error.status === 404 && lookup.by === "path") {
@@ -1161,7 +1166,17 @@ type KustomerBulkUpsertResource = {
   update: { operation: string; path: string };
   /** Fields a create takes but an update does not (a conversation's customer). */
   createOnly?: string[];
+  /**
+   * The search field is a guess that no Kustomer source documents (a KObject's
+   * kobject_<klass>_external_id): until a search has matched a record by it, a batch search finds
+   * nothing of is checked by reading its first record directly, and if that record is there the
+   * rest of the run reads each record directly (as when search refuses the field with a 400).
+   */
+  searchGuessed?: true;
 };
+
+/** Records found by externalId: their id and attributes. */
+type KustomerFound = Map<string, { id: string; attributes: { [field: string]: unknown } }>;
 
 /** A record accounted for by its position in the input, its _clientRef and externalId. */
 type KustomerBulkUpsertEntry = { index: number; clientRef: string; externalId: string; id: string };
@@ -1174,7 +1189,15 @@ type KustomerBulkUpsertResult = {
     unchanged: number;
     failed: number;
     invalid: number;
+    /**
+     * How records were looked up: "search" (one search per 100), or "by-externalId" when search
+     * refused the field (400) or missed a record it should have found, from then on one direct
+     * read per record (GET by externalId).
+     */
+    lookup: "search" | "by-externalId";
     searches: number;
+    /** Direct reads by externalId (the fallback, a guessed field's check, records raced). */
+    lookups: number;
     bulkOperations: number;
     requests: number;
     throttled: number;
@@ -1201,6 +1224,8 @@ type KustomerBulkUpsertChange = {
  * fields given that differ (records already holding every value are not sent: unchanged). A create
  * that fails as a duplicate (another run created it after the search) is read and updated. Every
  * record ends in exactly one of created, updated, unchanged, failed or invalid, by its index.
+ * When search refuses the field (400), the rest of the run reads each record directly by
+ * externalId instead (paced; 404 = absent), and summary.lookup says "by-externalId".
  */
 export async function kustomerBulkUpsert(
   auth: Kustomer,
@@ -1270,6 +1295,8 @@ export async function kustomerBulkUpsert(
   if (problems.length > 0) {
     throw kustomerSyncInputError(path, problems);
   }
+  /** How one record is read directly by externalId (the import's lookup). */
+  const direct = { name: create.name, lookup: create.lookup, pathParams: create.pathParams };
   const result: KustomerBulkUpsertResult = {
     summary: {
       records: records.length,
@@ -1278,7 +1305,9 @@ export async function kustomerBulkUpsert(
       unchanged: 0,
       failed: 0,
       invalid: 0,
+      lookup: "search",
       searches: 0,
+      lookups: 0,
       bulkOperations: 0,
       requests: 0,
       throttled: 0,
@@ -1328,7 +1357,27 @@ export async function kustomerBulkUpsert(
   await kustomerWithProgress(
     async () => {
       // 1. One search per batch of 100 externalIds; what search does not find is taken as new.
+      // When search refuses the field (a 400), or a guessed field proves blind (a record search
+      // missed is there when read directly), the rest of the run reads each record directly.
       const absent: KustomerImportItem[] = [];
+      let searchTrusted = resource.searchGuessed !== true;
+      const readDirectly = (item: KustomerImportItem) => {
+        result.summary.lookups++;
+        return kustomerReadAgain(follow, () =>
+          kustomerFindByExternalId(
+            auth,
+            direct,
+            item.externalId ?? "",
+            follow.pacer.observer(KUSTOMER_PRIORITY.read),
+          ),
+        );
+      };
+      const stopSearching = (reason: string) => {
+        result.summary.lookup = "by-externalId";
+        kustomerSettings.log(
+          `upsert (${create.name}): ${reason}; looking the remaining records up one by one by externalId (${create.lookup.operation})`,
+        );
+      };
       for (let from = 0; from < items.length; from += KUSTOMER_BULK_LIMIT) {
         const batch = items.slice(from, from + KUSTOMER_BULK_LIMIT);
         if (kustomerImportSettings.now() >= follow.deadlineAt) {
@@ -1341,26 +1390,84 @@ export async function kustomerBulkUpsert(
           }
           continue;
         }
-        let found: Map<string, { id: string; attributes: { [field: string]: unknown } }>;
-        try {
-          await searches.take();
-          result.summary.searches++;
-          found = await kustomerBulkUpsertSearch(follow, search, batch);
-        } catch (error) {
-          if (error instanceof KustomerError && [401, 403].includes(error.status)) {
-            throw error;
+        let found: KustomerFound | undefined;
+        if (result.summary.lookup === "search") {
+          try {
+            await searches.take();
+            result.summary.searches++;
+            found = await kustomerBulkUpsertSearch(follow, search, batch);
+          } catch (error) {
+            if (error instanceof KustomerError && [401, 403].includes(error.status)) {
+              throw error;
+            }
+            if (!(error instanceof KustomerError && error.status === 400)) {
+              for (const item of batch) {
+                fail(
+                  item,
+                  "lookup_failed",
+                  `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
+                );
+              }
+              continue;
+            }
+            stopSearching(`search refused ${search.field}: ${kustomerErrorMessage(error)}`);
           }
-          for (const item of batch) {
-            fail(
-              item,
-              "lookup_failed",
-              `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
-            );
+        }
+        if (found && !searchTrusted) {
+          if (found.size > 0) {
+            searchTrusted = true; // it matched a record by the field: the field works
+          } else {
+            // Nothing found may mean all new, or a field search ignores: one direct read tells.
+            const [probe] = batch;
+            const there = probe ? await readDirectly(probe).catch(() => undefined) : undefined;
+            if (there && probe) {
+              stopSearching(
+                `search by ${search.field} did not find externalId "${probe.externalId}", which Kustomer has`,
+              );
+              found = undefined;
+            }
           }
-          continue;
+        }
+        const failed = new Set<number>();
+        if (!found) {
+          found = new Map();
+          const map = found;
+          // Paced by the org's rate limit through the pacer, which queues the batch's reads.
+          await Promise.all(
+            batch.map(async (item) => {
+              if (kustomerImportSettings.now() >= follow.deadlineAt) {
+                failed.add(item.index);
+                fail(
+                  item,
+                  "not_sent",
+                  `not looked up: the upsert reached its deadline of ${options.deadlineSeconds} s; run it again`,
+                );
+                return;
+              }
+              try {
+                const existing = await readDirectly(item);
+                if (existing) {
+                  map.set(item.externalId ?? "", existing);
+                }
+              } catch (error) {
+                if (error instanceof KustomerError && [401, 403].includes(error.status)) {
+                  throw error;
+                }
+                failed.add(item.index);
+                fail(
+                  item,
+                  "lookup_failed",
+                  `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
+                );
+              }
+            }),
+          );
         }
         for (const item of batch) {
           const existing = found.get(item.externalId ?? "");
+          if (failed.has(item.index)) {
+            continue;
+          }
           if (existing) {
             compare(item, existing.id, existing.attributes);
           } else {
@@ -1422,17 +1529,7 @@ export async function kustomerBulkUpsert(
       phase = "reading records created meanwhile";
       for (const item of racing) {
         try {
-          const existing = await kustomerReadAgain(follow, () =>
-            kustomerFindByExternalId(
-              auth,
-              {
-                name: resource.create.name,
-                lookup: resource.create.lookup,
-                pathParams: resource.create.pathParams,
-              },
-              item.externalId ?? "",
-            ),
-          );
+          const existing = await readDirectly(item);
           if (existing) {
             compare(item, existing.id, existing.attributes);
           } else {
@@ -1482,7 +1579,7 @@ async function kustomerBulkUpsertSearch(
   follow: KustomerBulkFollow,
   search: { queryContext: string; field: string },
   batch: KustomerImportItem[],
-): Promise<Map<string, { id: string; attributes: { [field: string]: unknown } }>> {
+): Promise<KustomerFound> {
   const response = (await kustomerReadAgain(follow, () =>
     kustomerRequest(follow.auth, {
       operation: "CustomerSearch",
@@ -1496,7 +1593,7 @@ async function kustomerBulkUpsertSearch(
       observer: follow.pacer.observer(KUSTOMER_PRIORITY.read),
     }),
   )) as { data?: unknown } | null;
-  const found = new Map<string, { id: string; attributes: { [field: string]: unknown } }>();
+  const found: KustomerFound = new Map();
   for (const record of Array.isArray(response?.data) ? response.data : []) {
     const { id, attributes } = (record ?? {}) as {
       id?: unknown;

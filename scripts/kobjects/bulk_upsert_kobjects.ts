@@ -741,8 +741,14 @@ type KustomerListSource = {
   query?: { [name: string]: unknown };
   /** Rules for the list's filters (allowed values, ranges), checked before the first request. */
   querySchema?: { [name: string]: KustomerSchema };
-  /** The largest pageSize Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
+  /** The largest page size Kustomer allows on this list (developer.kustomer.com/docs/concepts/pagination). */
   maxPageSize: number;
+  /**
+   * How the first page is asked for: "page" (page=1 and pageSize, most lists) or "cursor" (count
+   * only: the audit log pages by the after/before ids that its links.next carries). Either way the
+   * later pages follow links.next as given.
+   */
+  paging?: "page" | "cursor";
 };
 
 type KustomerListAllResult = {
@@ -761,8 +767,9 @@ type KustomerListAllResult = {
 
 /**
  * Reads every page of a list, following links.next with the largest page size the list allows
- * (developer.kustomer.com/docs/concepts/pagination), paced to the org's rate limit, until the
- * last page, maxRecords or the deadline; `from` (a links.next from an earlier call) goes on.
+ * (developer.kustomer.com/docs/concepts/pagination: page and pageSize, or count for a cursor
+ * list), paced to the org's rate limit, until the last page, maxRecords or the deadline; `from`
+ * (a links.next from an earlier call) goes on.
  */
 export async function kustomerListAll(
   auth: Kustomer,
@@ -815,7 +822,10 @@ export async function kustomerListAll(
       ? {
           path: source.path,
           pathParams: source.pathParams,
-          query: { ...source.query, page: 1, pageSize: source.maxPageSize },
+          query:
+            source.paging === "cursor"
+              ? { ...source.query, count: source.maxPageSize }
+              : { ...source.query, page: 1, pageSize: source.maxPageSize },
           querySchema: source.querySchema,
         }
       : kustomerSplitLink(from);
