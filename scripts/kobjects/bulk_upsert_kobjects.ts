@@ -4760,8 +4760,9 @@ async function kustomerCliRun(
 const KUSTOMER_EXIT = { error: 1, usage: 2, partial: 3 };
 
 /**
- * The summary line of an import or a wait for a bulk operation, and whether anything failed or
- * was invalid (exit 3: the JSON on stdout lists which).
+ * The summary line of an upsert, an import, an export, a list-all or a wait for a bulk operation,
+ * and whether anything failed or was invalid (exit 3: the JSON on stdout lists which). Each kind
+ * is told apart by the counts its summary has; other results print no line.
  */
 function kustomerCliOutcome(result: unknown): { line: string; partial: boolean } | undefined {
   const value = (result ?? {}) as { [field: string]: unknown };
@@ -4773,11 +4774,32 @@ function kustomerCliOutcome(result: unknown): { line: string; partial: boolean }
       partial: (s.failed ?? 0) + (s.invalid ?? 0) > 0,
     };
   }
-  if (summary && typeof summary.records === "number") {
+  if (summary && typeof summary.records === "number" && typeof summary.existing === "number") {
     const s = summary;
     return {
       line: `import: ${s.records} records: ${s.created} created, ${s.existing} existing, ${s.failed} failed, ${s.invalid} invalid; ${s.bulkOperations} bulk operations, ${s.requests} requests (${s.throttled} throttled), ${s.seconds} s`,
       partial: (s.failed ?? 0) + (s.invalid ?? 0) > 0,
+    };
+  }
+  if (summary && typeof summary.records === "number" && typeof value.done === "boolean") {
+    const s = summary;
+    const deleted = typeof s.deleted === "number" ? `, ${s.deleted} deleted` : "";
+    const rest = value.done
+      ? "done"
+      : `stopped by ${s.stoppedBy}; more to come: pass \`cursor\` to go on`;
+    return {
+      line: `export: ${s.records} records${deleted}; ${s.searches} searches, ${s.seconds} s; ${rest}`,
+      partial: false,
+    };
+  }
+  if (summary && typeof summary.records === "number" && typeof value.complete === "boolean") {
+    const s = summary;
+    const rest = value.complete
+      ? "complete"
+      : `stopped by ${s.stoppedBy}: pass \`next\` as --from to go on`;
+    return {
+      line: `list: ${s.records} records in ${s.pages} pages, ${s.seconds} s; ${rest}`,
+      partial: false,
     };
   }
   if (typeof value.succeeded === "number" && typeof value.failed === "number") {
