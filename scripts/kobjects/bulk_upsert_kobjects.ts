@@ -4655,10 +4655,19 @@ async function kustomerCliRun(
     const parameter = signature.find((item) => item.name === name);
     if (!parameter || name === "auth") {
       const guess = name === "auth" ? undefined : kustomerNearest(name, signature);
+      // No near miss: a short list of what the script takes says more than "see --help".
+      const flags = signature.slice(1).map((item) => `--${item.name}`);
+      const hint = guess
+        ? ` (did you mean --${guess}?)`
+        : flags.length === 0
+          ? " (this script takes no parameters)"
+          : flags.length <= 6
+            ? ` (this script takes ${flags.join(", ")})`
+            : "";
       usage(
         name === "auth"
           ? "Unknown parameter --auth: the connection comes from KUSTOMER_API_KEY and KUSTOMER_BASE_URL, KUSTOMER_ORG_NAME or KUSTOMER_REGION"
-          : `Unknown parameter --${name}${guess ? ` (did you mean --${guess}?)` : ""}`,
+          : `Unknown parameter --${name}${hint}`,
       );
       return;
     }
