@@ -36,6 +36,7 @@ setDefaultTimeout(60_000);
 
 type SchemaNode = {
   type?: string;
+  description?: string;
   format?: string;
   default?: unknown;
   properties?: { [name: string]: SchemaNode };
@@ -308,6 +309,13 @@ for (const script of listKustomerScripts()) {
           type: "string",
         });
       }
+      // Each field is described by the doc comment above its parameter, as --help shows it.
+      for (const parameter of signature) {
+        expect({
+          name: parameter.name,
+          description: schema.properties[parameter.name]?.description,
+        }).toEqual({ name: parameter.name, description: parameter.doc ?? "" });
+      }
     });
 
     test("auth is the kustomer resource", () => {
@@ -331,6 +339,16 @@ for (const script of listKustomerScripts()) {
     });
   });
 }
+
+test("form fields carry what a user must know: what blank means, paging limits, what replace costs", () => {
+  const update = metadataOf("f/kustomer/customers/update_customer").schema.properties;
+  expect(update.body?.description).toStartWith("Only the fields you fill are sent");
+  expect(update.replace?.description).toContain("every field you do not send is erased");
+  const list = metadataOf("f/kustomer/customers/get_customers").schema.properties;
+  expect(list.pageSize?.description).toBe("How many records a page holds, at most 100.");
+  const exported = metadataOf("f/kustomer/customers/export_customers").schema.properties;
+  expect(exported.since?.description).toContain("ISO date-time");
+});
 
 describe("building", () => {
   // Three builds in all (the tree above, one here through the API, one from the command line):

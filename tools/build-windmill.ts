@@ -43,6 +43,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import init, { parse_deno, parse_ts_imports } from "windmill-parser-wasm-ts";
 import { argSigToJsonSchemaType, type SchemaProperty } from "windmill-utils-internal";
 import { parse, stringify } from "yaml";
+import { kustomerSignature } from "../resources/kustomer.ts";
 import { HANDWRITTEN, STANDALONE_SCRIPTS } from "./handwritten.ts";
 
 export const PROJECT_ROOT = join(import.meta.dir, "..");
@@ -177,6 +178,21 @@ export function inferSchema(
     order: parsed.args.map((arg) => arg.name),
   };
   return { schema, hasPreprocessor: parsed.has_preprocessor === true };
+}
+
+/**
+ * Gives each form field the doc comment written above its parameter in main, as its
+ * `description` (Windmill's parser leaves it empty; the form shows it under the field, and
+ * `wmill generate-metadata` keeps it, since it starts from the schema already there). The same
+ * comments are what `--help` shows, read by the same kustomerSignature.
+ */
+export function describeParameters(schema: ScriptSchema, source: string): void {
+  for (const parameter of kustomerSignature(source)) {
+    const property = schema.properties[parameter.name];
+    if (property && parameter.doc) {
+      property.description = parameter.doc;
+    }
+  }
 }
 
 const TRAILER_LINE = /^(?:(?:GET|POST|PUT|PATCH|DELETE) \/|Roles\b|Reference:|Contract:)/;
@@ -540,6 +556,7 @@ export async function buildWindmillTree(
     const bytes = readFileSync(join(root, source));
     const content = bytes.toString("utf8");
     const { schema, hasPreprocessor } = inferSchema(content, source);
+    describeParameters(schema, content);
     if (
       !STANDALONE_SCRIPTS.has(source) &&
       schema.properties.auth?.format !== `resource-${RESOURCE_TYPE}`

@@ -862,6 +862,68 @@ function bodyOrigin(endpoint: Endpoint, bodySchema: OpenApiSchema): string {
   return "as far as its reference page documents it (other fields are let through)";
 }
 
+/**
+ * The doc comment of a generated parameter, which both the Windmill form (as the field's
+ * description) and `--help` show: the spec's own description when it has one, else what we know
+ * (paging from developer.kustomer.com/docs/concepts/pagination, what an update does with blank
+ * fields). undefined when there is nothing worth saying.
+ */
+function parameterDoc(
+  endpoint: Endpoint,
+  parameter: Parameter,
+  spec: OpenApiParameter | undefined,
+  hasReplace: boolean,
+): string | undefined {
+  if (parameter.name === "page" && parameter.location === "query") {
+    return "Which page to return, counting from 1 (default 1); links.next in the answer gives the next.";
+  }
+  if (parameter.name === "pageSize" && parameter.location === "query") {
+    const rule = spec?.schema ? queryRule("pageSize", spec.schema, endpoint.path) : undefined;
+    const most = rule?.maximum ?? maxPageSize(endpoint.path);
+    return `How many records a page holds, at most ${most}.`;
+  }
+  if (parameter.name === "replace" && parameter.location === "query") {
+    // The spec's own words ("Set to `true` to update the document") hide what true costs.
+    return "true replaces the whole record: every field you do not send is erased. Leave it empty (false) to change only the fields sent, like a PATCH.";
+  }
+  if (parameter.location === "body") {
+    if (endpoint.method === "PUT" || endpoint.method === "PATCH") {
+      const replace = hasReplace ? " (unless replace is true)" : "";
+      return `Only the fields you fill are sent: the others keep their values${replace}. null clears a field, and null on a list empties it.`;
+    }
+    return endpoint.method === "POST" ? "Fields left empty are not sent." : undefined;
+  }
+  const said = spec?.description?.replace(/\s+/g, " ").replace(/\*\//g, "* /").trim();
+  if (said) {
+    return said;
+  }
+  if (parameter.name === "id" && parameter.location === "path") {
+    const segment = /\/([^/{}]+)\/\{id\}/.exec(endpoint.path)?.[1] ?? "";
+    const thing = /s$/.test(segment)
+      ? segment
+          .replace(/ies$/, "y")
+          .replace(/sses$/, "ss")
+          .replace(/([^s])s$/, "$1")
+          .replace(/[-_]/g, " ")
+      : "";
+    return thing
+      ? `Kustomer's id of the ${thing}.`
+      : `Kustomer's id of the record (the {id} in ${endpoint.path}).`;
+  }
+  return undefined;
+}
+
+/** A parameter's doc comment lines (two-space indented), or none. */
+function docLines(doc: string | undefined): string[] {
+  if (!doc) {
+    return [];
+  }
+  const lines = wrap(doc, 92);
+  return lines.length === 1
+    ? [`  /** ${lines[0]} */`]
+    : ["  /**", ...lines.map((line) => `   * ${line}`), "   */"];
+}
+
 /** The header's account of where the script's contract comes from, and what that leaves open. */
 function contractLine(endpoint: Endpoint, bodySchema: OpenApiSchema | undefined): string {
   const parts = [CONTRACT_LABELS[endpoint.source]];
@@ -908,6 +970,7 @@ function renderScript(
     " */",
   ];
   const lastRequired = parameters.map((parameter) => !parameter.optional).lastIndexOf(true);
+  const hasReplace = parameters.some((parameter) => parameter.name === "replace");
   const signatureLines = ["  auth: Kustomer,"];
   for (const [index, parameter] of parameters.entries()) {
     const spec = specParameters.find((item) => item.name === parameter.name);
@@ -919,7 +982,10 @@ function renderScript(
           : queryType(spec);
     const optionalMark = parameter.optional ? (index < lastRequired ? "" : "?") : "";
     const optionalType = parameter.optional && index < lastRequired ? " | undefined" : "";
-    signatureLines.push(`  ${parameter.name}${optionalMark}: ${type}${optionalType},`);
+    signatureLines.push(
+      ...docLines(parameterDoc(endpoint, parameter, spec, hasReplace)),
+      `  ${parameter.name}${optionalMark}: ${type}${optionalType},`,
+    );
   }
   const byLocation = (location: Parameter["location"]) =>
     parameters.filter((parameter) => parameter.location === location);
@@ -1131,7 +1197,10 @@ function renderListAllScript(
     const type = parameter.location === "path" ? "string" : queryType(spec);
     const optionalMark = parameter.optional ? (index < lastRequired ? "" : "?") : "";
     const optionalType = parameter.optional && index < lastRequired ? " | undefined" : "";
-    signatureLines.push(`  ${parameter.name}${optionalMark}: ${type}${optionalType},`);
+    signatureLines.push(
+      ...docLines(parameterDoc(endpoint, parameter, spec, false)),
+      `  ${parameter.name}${optionalMark}: ${type}${optionalType},`,
+    );
   }
   signatureLines.push(
     "  /** Stop after this many records (default 10000); `next` then goes on from there. */",

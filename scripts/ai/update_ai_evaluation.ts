@@ -10,7 +10,15 @@
  * Reference: https://developer.kustomer.com/api/ai
  * Contract: method and path only; body: a free-form object (no source documents its fields)
  */
-export async function main(auth: Kustomer, evaluationId: string, body: { [key: string]: unknown }) {
+export async function main(
+  auth: Kustomer,
+  evaluationId: string,
+  /**
+   * Only the fields you fill are sent: the others keep their values. null clears a field, and
+   * null on a list empties it.
+   */
+  body: { [key: string]: unknown },
+) {
   return await kustomerRequest(auth, {
     operation: "UpdateAiEvaluation",
     method: "PUT",
@@ -1899,10 +1907,11 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
   const parameters = signature.slice(1);
   let usage = `Usage: bun run ${script}`;
   let optional = false;
-  let hasBody = false;
+  // An update's body says what blank fields do: in its own doc comment, else in a line of ours.
+  let bodyUndocumented = false;
   const flagLines: string[] = [];
   for (const parameter of parameters) {
-    hasBody ||= parameter.name === "body";
+    bodyUndocumented ||= parameter.name === "body" && !parameter.doc;
     if (parameter.optional) {
       optional = true;
     } else {
@@ -1969,7 +1978,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     "",
     "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
     ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
-    ...(updates && hasBody
+    ...(updates && bodyUndocumented
       ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
       : []),
     "",

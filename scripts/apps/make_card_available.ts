@@ -11,7 +11,11 @@
  * Reference: https://developer.kustomer.com/api/apps-platform/get-cards
  * Contract: Kustomer's reference page; body: a free-form object (no source documents its fields)
  */
-export async function main(auth: Kustomer, body: { [key: string]: unknown }) {
+export async function main(
+  auth: Kustomer,
+  /** Fields left empty are not sent. */
+  body: { [key: string]: unknown },
+) {
   return await kustomerRequest(auth, {
     operation: "MakeCardAvailable",
     method: "POST",
@@ -1899,10 +1903,11 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
   const parameters = signature.slice(1);
   let usage = `Usage: bun run ${script}`;
   let optional = false;
-  let hasBody = false;
+  // An update's body says what blank fields do: in its own doc comment, else in a line of ours.
+  let bodyUndocumented = false;
   const flagLines: string[] = [];
   for (const parameter of parameters) {
-    hasBody ||= parameter.name === "body";
+    bodyUndocumented ||= parameter.name === "body" && !parameter.doc;
     if (parameter.optional) {
       optional = true;
     } else {
@@ -1969,7 +1974,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     "",
     "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
     ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
-    ...(updates && hasBody
+    ...(updates && bodyUndocumented
       ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
       : []),
     "",

@@ -15,6 +15,10 @@
  */
 export async function main(
   auth: Kustomer,
+  /**
+   * Only the fields you fill are sent: the others keep their values. null clears a field, and
+   * null on a list empties it.
+   */
   body: {
     /** Your own reference for this item, echoed in the bulk results. */
     _clientRef?: string;
@@ -1976,10 +1980,11 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
   const parameters = signature.slice(1);
   let usage = `Usage: bun run ${script}`;
   let optional = false;
-  let hasBody = false;
+  // An update's body says what blank fields do: in its own doc comment, else in a line of ours.
+  let bodyUndocumented = false;
   const flagLines: string[] = [];
   for (const parameter of parameters) {
-    hasBody ||= parameter.name === "body";
+    bodyUndocumented ||= parameter.name === "body" && !parameter.doc;
     if (parameter.optional) {
       optional = true;
     } else {
@@ -2046,7 +2051,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     "",
     "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
     ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
-    ...(updates && hasBody
+    ...(updates && bodyUndocumented
       ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
       : []),
     "",

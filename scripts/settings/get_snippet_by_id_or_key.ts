@@ -9,7 +9,11 @@
  * Reference: https://developer.kustomer.com/api/settings-and-configurations/get-snippet-by-id-or-key
  * Contract: Kustomer's reference page
  */
-export async function main(auth: Kustomer, id: string) {
+export async function main(
+  auth: Kustomer,
+  /** Kustomer's id of the snippet. */
+  id: string,
+) {
   return await kustomerRequest(auth, {
     operation: "GetSnippetByIdOrKey",
     method: "GET",
@@ -1890,10 +1894,11 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
   const parameters = signature.slice(1);
   let usage = `Usage: bun run ${script}`;
   let optional = false;
-  let hasBody = false;
+  // An update's body says what blank fields do: in its own doc comment, else in a line of ours.
+  let bodyUndocumented = false;
   const flagLines: string[] = [];
   for (const parameter of parameters) {
-    hasBody ||= parameter.name === "body";
+    bodyUndocumented ||= parameter.name === "body" && !parameter.doc;
     if (parameter.optional) {
       optional = true;
     } else {
@@ -1960,7 +1965,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     "",
     "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
     ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
-    ...(updates && hasBody
+    ...(updates && bodyUndocumented
       ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
       : []),
     "",

@@ -11,7 +11,13 @@
  * Reference: https://developer.kustomer.com/api/core-resources
  * Contract: response shape only; response shape: singer-io-tap-kustomer/tags
  */
-export async function main(auth: Kustomer, page?: number, pageSize?: number) {
+export async function main(
+  auth: Kustomer,
+  /** Which page to return, counting from 1 (default 1); links.next in the answer gives the next. */
+  page?: number,
+  /** How many records a page holds, at most 100. */
+  pageSize?: number,
+) {
   return await kustomerRequest(auth, {
     operation: "GetTags",
     method: "GET",
@@ -1896,10 +1902,11 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
   const parameters = signature.slice(1);
   let usage = `Usage: bun run ${script}`;
   let optional = false;
-  let hasBody = false;
+  // An update's body says what blank fields do: in its own doc comment, else in a line of ours.
+  let bodyUndocumented = false;
   const flagLines: string[] = [];
   for (const parameter of parameters) {
-    hasBody ||= parameter.name === "body";
+    bodyUndocumented ||= parameter.name === "body" && !parameter.doc;
     if (parameter.optional) {
       optional = true;
     } else {
@@ -1966,7 +1973,7 @@ function kustomerHelp(source: string, signature: KustomerParameter[], script: st
     "",
     "Parameters (values are JSON, or plain text for TEXT; @file reads a file, @- standard input):",
     ...(flagLines.length > 0 ? flagLines : ["  (none)"]),
-    ...(updates && hasBody
+    ...(updates && bodyUndocumented
       ? ["  Fields left out are not changed; null clears a value, and null on a list empties it."]
       : []),
     "",
