@@ -34,6 +34,7 @@ type NumberFlag = Exclude<
   | "random"
   | "log"
   | "onResponse"
+  | "httpPath"
   | "rateResetUnit"
   | "uniqueExternalIds"
   | "webhookRetryDelaysMs"

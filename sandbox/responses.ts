@@ -6,8 +6,11 @@ import type { FixedWindowLimiter, RateLimitHeaders } from "./rate-limit.ts";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-/** The x-ratelimit-* headers, and any other a response needs (Allow on a 405). */
-type ResponseHeaders = RateLimitHeaders & { [name: string]: string };
+/**
+ * The x-ratelimit-* headers, and any other a response needs (Allow on a 405); none on the answer
+ * to a request that did not parse (sandbox/http.ts), which never reached the rate limit.
+ */
+export type ResponseHeaders = RateLimitHeaders | { [name: string]: string };
 
 export function jsonResponse(
   status: number,
@@ -90,6 +93,22 @@ export function wrongMethod(
     405,
     "method_not_allowed",
     `${method} is not a method ${pathname} takes; it takes ${allowed.join(", ")}`,
+  );
+}
+
+export function headersTooLarge(reason: string): KustomerErrorObject {
+  return errorObject(
+    431,
+    "request_header_fields_too_large",
+    `the request's headers are over the size limit (${reason}); send fewer or shorter headers`,
+  );
+}
+
+export function malformedRequest(reason: string): KustomerErrorObject {
+  return errorObject(
+    400,
+    "bad_request",
+    `the request is not valid HTTP/1.1 (${reason}); the connection is closed`,
   );
 }
 

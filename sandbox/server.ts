@@ -10,6 +10,7 @@ import type { Context } from "./context.ts";
 import { ApiError, errorObject } from "./errors.ts";
 import { BULK_ACTIONS } from "./handlers/bulk.ts";
 import { HANDLERS } from "./handlers/index.ts";
+import { serveHttp, type Unparsed } from "./http.ts";
 import { type Method, OPERATIONS, type Operation } from "./operations.ts";
 import { FixedWindowLimiter, type RateLimitHeaders } from "./rate-limit.ts";
 import { createRecord, requireRecord, updateRecord } from "./records.ts";
@@ -25,16 +26,19 @@ import {
 import {
   droppedConnection,
   errorResponse,
+  headersTooLarge,
   injectedFailure,
   jsonResponse,
+  malformedRequest,
   noRoute,
   notModelled,
+  type ResponseHeaders,
   rateLimited,
   readJsonBody,
   unauthorized,
   wrongMethod,
 } from "./responses.ts";
-import { createRouter, type Router } from "./router.ts";
+import { createRouter, type RouteMatch, type Router } from "./router.ts";
 import { resolveSettings, type SandboxOptions, type Settings } from "./settings.ts";
 import { type Doc, Store } from "./store.ts";
 import { validateBody } from "./validation.ts";
@@ -141,13 +145,23 @@ export function startSandbox(options: SandboxOptions = {}): Sandbox {
     route: createRouter(OPERATIONS),
   };
   const handle = (request: Request) => handleRequest(parts, request);
-  const server = Bun.serve({
-    hostname: "127.0.0.1",
+  const server = serveHttp({
     port: settings.port,
     fetch: settings.onResponse ? withAccessLog(handle, settings.onResponse) : handle,
+    unparsed: (request) => {
+      const response = answerUnparsed(parts.route, request);
+      settings.onResponse?.({
+        method: request.requestLine?.method ?? "?",
+        path: request.requestLine?.target ?? "?",
+        status: response.status,
+        ms: 0,
+      });
+      return response;
+    },
+    path: settings.httpPath,
   });
   bulk.resumePending();
-  const port = server.port ?? settings.port;
+  const port = server.port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -173,7 +187,7 @@ export function startSandbox(options: SandboxOptions = {}): Sandbox {
     async stop() {
       bulk.stop();
       webhooks.stop();
-      await server.stop(true);
+      await server.stop();
       store.close();
     },
   };
@@ -217,15 +231,7 @@ async function dispatch(
   const { pathname, search } = splitUrl(request.url);
   const match = parts.route(request.method, pathname);
   if (match.kind === "wrong-method" || !KUSTOMER_METHODS.has(request.method)) {
-    // A path that exists asked with a method it does not take, or a method Kustomer's API never
-    // uses (OPTIONS, TRACE…): 405 with the methods that would work (RFC 9110 §15.5.6).
-    const allowed = [...KUSTOMER_METHODS].filter(
-      (method) => match.kind !== "wrong-method" || match.allowed.includes(method as Method),
-    );
-    return errorResponse(405, [wrongMethod(request.method, pathname, allowed)], {
-      ...rateHeaders,
-      Allow: allowed.join(", "),
-    });
+    return methodNotAllowed(match, request.method, pathname, rateHeaders);
   }
   if (match.kind !== "operation") {
     return errorResponse(404, [noRoute(request.method, pathname)], rateHeaders);
@@ -257,6 +263,48 @@ async function dispatch(
 }
 
 const KUSTOMER_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * A path that exists asked with a method it does not take, or a method Kustomer's API never uses
+ * (OPTIONS, TRACE, BREW…): 405 with the methods that would work (RFC 9110 §15.5.6).
+ */
+function methodNotAllowed(
+  match: RouteMatch,
+  method: string,
+  pathname: string,
+  headers: ResponseHeaders,
+): Response {
+  const allowed = [...KUSTOMER_METHODS].filter(
+    (known) => match.kind !== "wrong-method" || match.allowed.includes(known as Method),
+  );
+  return errorResponse(405, [wrongMethod(method, pathname, allowed)], {
+    ...headers,
+    Allow: allowed.join(", "),
+  });
+}
+
+/**
+ * The answer to a request Bun's HTTP parser refused (sandbox/http.ts), read from its request line
+ * only: neither authorised nor counted against the rate limit, since its headers were never read.
+ * A well-formed request line with a method the parser does not know (BREW, a lower-case get) is
+ * 405 like any other method Kustomer does not take; headers over the size limit are 431; anything
+ * else that is not HTTP/1.1 is 400.
+ */
+function answerUnparsed(route: Router, request: Unparsed): Response {
+  const { code, reason, requestLine } = request;
+  if (code === "HPE_INVALID_METHOD" && requestLine) {
+    const pathname = requestLine.target.split("?", 1)[0] ?? "/";
+    return methodNotAllowed(route(requestLine.method, pathname), requestLine.method, pathname, {});
+  }
+  if (code === "HPE_HEADER_OVERFLOW") {
+    return errorResponse(431, [headersTooLarge(reason)], {});
+  }
+  const detail =
+    code === "HPE_INVALID_METHOD"
+      ? `${reason}: the request line must read METHOD /path HTTP/1.1`
+      : reason;
+  return errorResponse(400, [malformedRequest(detail)], {});
+}
 
 /** Operations whose request carries a body (a DELETE usually does not; removing tags does). */
 function expectsBody(operation: Operation): boolean {

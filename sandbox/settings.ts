@@ -52,10 +52,18 @@ export type SandboxOptions = {
   log?: (line: string) => void;
   /** Called after each response (the CLI's --verbose access log). */
   onResponse?: (entry: { method: string; path: string; status: number; ms: number }) => void;
+  /**
+   * How parsed requests are served (sandbox/http.ts): "fast" (Bun.serve under node:http, the
+   * default where this Bun has it) or "adapter" (node:http's request event), for tests of the
+   * path another Bun version would take.
+   */
+  httpPath?: "fast" | "adapter";
 };
 
-export type Settings = Required<Omit<SandboxOptions, "dbPath" | "log" | "onResponse">> &
-  Pick<SandboxOptions, "dbPath" | "log" | "onResponse">;
+export type Settings = Required<
+  Omit<SandboxOptions, "dbPath" | "log" | "onResponse" | "httpPath">
+> &
+  Pick<SandboxOptions, "dbPath" | "log" | "onResponse" | "httpPath">;
 
 export function resolveSettings(options: SandboxOptions): Settings {
   const settings: Settings = {
@@ -76,6 +84,7 @@ export function resolveSettings(options: SandboxOptions): Settings {
     dbPath: options.dbPath,
     log: options.log,
     onResponse: options.onResponse,
+    httpPath: options.httpPath,
   };
   checkRange("port", settings.port, 0, 65_535, true);
   checkRange("rateLimit", settings.rateLimit, 1, Number.MAX_SAFE_INTEGER, true);

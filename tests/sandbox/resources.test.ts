@@ -2,10 +2,13 @@
 // resources, plus 404 and 501 for what it does not serve.
 import { afterAll, beforeEach, describe, expect, mock, test } from "bun:test";
 import { type Sandbox, startSandbox } from "../../sandbox/server.ts";
+import { exchange, parseAnswer } from "../helpers/raw-http.ts";
 import { clientFor, dataOf, errorsOf, listOf } from "../helpers/sandbox-client.ts";
 
 const sandbox: Sandbox = startSandbox({ port: 0 });
 const call = clientFor(sandbox);
+/** Headers of a raw request (the request line and the blank line that ends them are the test's). */
+const HEADERS = `Host: 127.0.0.1\r\nAuthorization: Bearer ${sandbox.apiKey}\r\n`;
 
 beforeEach(() => {
   mock.restore(); // tests/setup.ts stubs fetch to throw; these tests talk to 127.0.0.1
@@ -351,39 +354,47 @@ describe("routes the sandbox does not serve", () => {
   }
 
   // A method outside the list Bun's HTTP parser knows (BREW, FOO, a lower-case get) never reaches
-  // the sandbox: Bun.serve closes the connection without a byte (oven-sh/bun#6556, open in Bun
-  // 1.4.5; Bun.serve has no hook for parse errors). node:http in Bun can answer it from its
-  // clientError event, but serves 0.45–0.57× the requests per second of Bun.serve on this machine,
-  // which the sandbox's throughput (bench:sandbox) cannot afford; a TCP front in front of
-  // Bun.serve would add a hop to every request. So this test pins down what happens instead, and
-  // the README says so. Raw TCP, because Bun's fetch sends an unknown method as GET.
-  test("a method Bun's parser does not know (BREW) gets the connection closed, no answer", async () => {
-    const exchange = (method: string) =>
-      new Promise<string>((resolve, reject) => {
-        let received = "";
-        Bun.connect({
-          hostname: "127.0.0.1",
-          port: sandbox.port,
-          socket: {
-            open(socket) {
-              socket.write(
-                `${method} /v1/customers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${sandbox.apiKey}\r\nConnection: close\r\n\r\n`,
-              );
-            },
-            data(_socket, chunk) {
-              received += chunk.toString();
-            },
-            close() {
-              resolve(received);
-            },
-            error(_socket, error) {
-              reject(error);
-            },
+  // the handler: the parser refuses it, and the sandbox answers from node:http's clientError
+  // event (sandbox/http.ts). Raw TCP, because Bun's fetch sends an unknown method as GET.
+  test("a method Bun's parser does not know (BREW, FOO, get) is 405 with Allow, then the connection closes", async () => {
+    const cases = [
+      { line: "BREW /v1/customers", allow: "GET, POST" },
+      { line: "get /v1/customers?pageSize=1", allow: "GET, POST" },
+      { line: "FOO /v1/not-a-resource", allow: "GET, POST, PUT, PATCH, DELETE" },
+    ];
+    for (const { line, allow } of cases) {
+      const answer = parseAnswer(
+        await exchange(sandbox.port, `${line} HTTP/1.1\r\n${HEADERS}\r\n`),
+      );
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toBe(allow);
+      expect(answer.headers.connection).toBe("close");
+      const [method = "", target = ""] = line.split(" ");
+      expect(answer.body).toEqual({
+        errors: [
+          {
+            status: 405,
+            code: "method_not_allowed",
+            title: "Method Not Allowed",
+            detail: `${method} is not a method ${target.split("?")[0]} takes; it takes ${allow}`,
           },
-        }).catch(reject);
+        ],
       });
-    // The same exchange with a method Bun knows and Kustomer does not take is a 405.
-    expect(await exchange("PROPFIND")).toStartWith("HTTP/1.1 405 ");
-    expect(await exchange("BREW")).toBe("");
+    }
+  });
+
+  test("a request line that is not METHOD /path HTTP/1.1 is 400 naming what is wrong", async () => {
+    for (const [request, reason] of [
+      ["garbage\r\n\r\n", "the request line must read METHOD /path HTTP/1.1"],
+      [`GET /v1/customers\r\n${HEADERS}\r\n`, "Invalid HTTP version"],
+      [`GET /v1/customers HTTP/9.9\r\n${HEADERS}\r\n`, "Invalid HTTP version"],
+    ] as const) {
+      const answer = parseAnswer(await exchange(sandbox.port, request));
+      expect(answer.status).toBe(400);
+      expect(answer.headers.connection).toBe("close");
+      const [error] = (answer.body as { errors: { code: string; detail: string }[] }).errors;
+      expect(error?.code).toBe("bad_request");
+      expect(error?.detail).toContain(reason);
+    }
   });
 });

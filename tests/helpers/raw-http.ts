@@ -1,0 +1,100 @@
+// Raw HTTP/1.1 over TCP to 127.0.0.1, for what fetch cannot send or show: a method Bun's fetch
+// rewrites (BREW goes out as GET), a malformed request line, several requests on one connection.
+
+/**
+ * Writes each part in turn on one connection (waiting for an answer to start between parts, so a
+ * later part goes out on a connection the server kept alive) and resolves with every byte
+ * received once the server closes the connection; rejects after timeoutMs.
+ */
+export function exchange(port: number, ...parts: string[]): Promise<string> {
+  const timeoutMs = 5000;
+  return new Promise<string>((resolve, reject) => {
+    let received = "";
+    let answers = 0;
+    const timer = setTimeout(
+      () => reject(new Error(`no close within ${timeoutMs} ms; got ${received}`)),
+      timeoutMs,
+    );
+    const queue = [...parts];
+    Bun.connect({
+      hostname: "127.0.0.1",
+      port,
+      socket: {
+        open(socket) {
+          socket.write(queue.shift() ?? "");
+        },
+        data(socket, chunk) {
+          received += chunk.toString("latin1");
+          const started = received.split("HTTP/1.1 ").length - 1;
+          if (started > answers) {
+            answers = started;
+            const next = queue.shift();
+            if (next !== undefined) {
+              socket.write(next);
+            }
+          }
+        },
+        close() {
+          clearTimeout(timer);
+          resolve(received);
+        },
+        error(_socket, error) {
+          clearTimeout(timer);
+          reject(error);
+        },
+      },
+    }).catch((error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+export type RawAnswer = {
+  status: number;
+  /** Header names lower-cased; a repeated header keeps its last value. */
+  headers: { [name: string]: string };
+  /** The body parsed as JSON, or the text when it is not JSON, or undefined when empty. */
+  body: unknown;
+};
+
+/** The answers in what exchange() received, in order (Content-Length bodies only). */
+export function parseAnswers(received: string): RawAnswer[] {
+  const answers: RawAnswer[] = [];
+  let rest = received;
+  while (rest.startsWith("HTTP/1.1 ")) {
+    const headEnd = rest.indexOf("\r\n\r\n");
+    if (headEnd === -1) {
+      throw new Error(`an answer without the end of its headers: ${rest}`);
+    }
+    const [statusLine = "", ...lines] = rest.slice(0, headEnd).split("\r\n");
+    const headers: { [name: string]: string } = {};
+    for (const line of lines) {
+      const colon = line.indexOf(":");
+      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    }
+    const length = Number(headers["content-length"] ?? 0);
+    const text = rest.slice(headEnd + 4, headEnd + 4 + length);
+    rest = rest.slice(headEnd + 4 + length);
+    let body: unknown = text === "" ? undefined : text;
+    try {
+      body = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: the text as it came
+    }
+    answers.push({ status: Number(statusLine.split(" ")[1]), headers, body });
+  }
+  if (rest !== "") {
+    throw new Error(`bytes after the last answer: ${rest}`);
+  }
+  return answers;
+}
+
+/** The one answer in what exchange() received; throws when there are none or several. */
+export function parseAnswer(received: string): RawAnswer {
+  const answers = parseAnswers(received);
+  if (answers.length !== 1) {
+    throw new Error(`expected one answer, got ${answers.length}: ${received}`);
+  }
+  return answers[0] as RawAnswer;
+}
