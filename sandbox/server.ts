@@ -4,7 +4,9 @@
 //
 // A request goes through: auth (401) → rate limit (429) → injected latency / failure (500) →
 // route (404, 501) → body parse and validation (413, 400) → handler → optional dropped
-// connection after the write committed.
+// connection after the write committed. One that Bun's HTTP parser refuses (a method it does not
+// know, a malformed request line, oversized headers) is answered before all of that, from its
+// request line alone (answerUnparsed: 405, 400, 431; sandbox/http.ts).
 import { BulkRunner } from "./bulk.ts";
 import type { Context } from "./context.ts";
 import { ApiError, errorObject } from "./errors.ts";
