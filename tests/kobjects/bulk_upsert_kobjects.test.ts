@@ -455,6 +455,54 @@ describe("bulk_upsert_kobjects", () => {
     expect(byExternalId(box, "o-1")[0]?.attributes.tags).toEqual(["web"]);
   });
 
+  test("search blind and the check unlucky (its record is new): duplicates refused, read and updated", async () => {
+    const { auth, box } = await start();
+    const [two] = box.seed(COLLECTION, [
+      { title: "Order 2", externalId: "o-2", tags: ["web"] },
+      { title: "Order 3", externalId: "o-3" },
+    ]) as [string, string];
+    const blind = async (request: Request, realFetch: typeof fetch) =>
+      (await searchBody(request)) === undefined
+        ? realFetch(request)
+        : new Response(JSON.stringify({ data: [], meta: { total: 0 }, links: {} }), {
+            status: 200,
+            headers: { "content-type": "application/json" },
+          });
+    const result = await withFetch(blind, () =>
+      main(
+        auth,
+        KLASS,
+        [
+          { externalId: "o-1", title: "Order 1" }, // the one checked: really new
+          { externalId: "o-2", title: "Order 2, paid" },
+          { externalId: "o-3", title: "Order 3" },
+        ],
+        1,
+        0,
+        60,
+        TUNING,
+      ),
+    );
+    expectEachOnce(result, 3);
+    // Search stayed in use (its miss looked right), so all three went to the bulk create; Kustomer
+    // refused o-2 and o-3 as duplicates, which were then read and compared.
+    expect(result.summary).toMatchObject({
+      lookup: "search",
+      created: 1,
+      updated: 1,
+      unchanged: 1,
+      failed: 0,
+    });
+    expect(result.updated).toEqual([{ index: 1, clientRef: "row-1", externalId: "o-2", id: two }]);
+    for (const externalId of ["o-1", "o-2", "o-3"]) {
+      expect(byExternalId(box, externalId)).toHaveLength(1);
+    }
+    expect(byExternalId(box, "o-2")[0]?.attributes).toMatchObject({
+      title: "Order 2, paid",
+      tags: ["web"],
+    });
+  });
+
   test("the deadline: what it leaves is failed as not sent (run it again), nothing half-done", async () => {
     // Every answer takes 1.2 s: the first search ends after the 1 s deadline.
     const { auth, box } = await start({ latencyMs: 1200 });
