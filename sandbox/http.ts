@@ -21,7 +21,7 @@
 //   the fast path on a busy 2-core machine). Used only when the fast path is not there (another Bun
 //   version) or when a test asks for it.
 import http from "node:http";
-import type { Duplex } from "node:stream";
+import { type Duplex, Readable } from "node:stream";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -117,7 +117,7 @@ function adapt(
       headers.push([raw[index] as string, raw[index + 1] as string]);
     }
     const url = `${origin}${incoming.url ?? "/"}`;
-    const respond = (body: Buffer | undefined) => {
+    const respond = (body: ReadableStream | undefined) => {
       handle(new Request(url, { method, headers, body }))
         .then((response) => writeResponse(response, outgoing))
         // The socket itself: Bun 1.4.5 answers "200" with an empty body when an unanswered
@@ -129,10 +129,9 @@ function adapt(
       respond(undefined);
       return;
     }
-    // The whole body first, as Bun.serve's request.arrayBuffer() does: the handler reads it at once.
-    const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => respond(Buffer.concat(chunks)));
+    // The body as a stream, as Bun.serve gives it: the handler refuses an oversized one (413)
+    // before reading it all.
+    respond(Readable.toWeb(incoming) as ReadableStream);
   };
 }
 

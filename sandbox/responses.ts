@@ -112,16 +112,17 @@ export function malformedRequest(reason: string): KustomerErrorObject {
   );
 }
 
-/** The request body as JSON: 413 over the size limit, 400 when it does not parse. */
+/**
+ * The request body as JSON: 413 over the size limit, 400 when it does not parse. An oversized
+ * body is refused from its Content-Length before any of it is read, and a chunked one as soon as
+ * it passes the limit, so a huge upload never sits whole in the sandbox's memory.
+ */
 export async function readJsonBody(request: Request, maxBodyBytes: number): Promise<unknown> {
-  const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > maxBodyBytes) {
-    throw apiError(
-      413,
-      "payload_too_large",
-      `the request body is ${bytes.byteLength} bytes; Kustomer accepts at most ${maxBodyBytes} (about ${Math.round(maxBodyBytes / 1024)} KB)`,
-    );
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBodyBytes) {
+    throw payloadTooLarge(`is ${declared} bytes`, maxBodyBytes);
   }
+  const bytes = await readAtMost(request, maxBodyBytes);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") {
     return undefined;
@@ -132,4 +133,31 @@ export async function readJsonBody(request: Request, maxBodyBytes: number): Prom
     const reason = error instanceof Error ? error.message : String(error);
     throw badRequest(`the request body is not valid JSON: ${reason}`);
   }
+}
+
+/** The body's bytes, read chunk by chunk; a 413 as soon as they pass maxBodyBytes. */
+async function readAtMost(request: Request, maxBodyBytes: number): Promise<Uint8Array> {
+  if (!request.body) {
+    return new Uint8Array();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      throw payloadTooLarge(`passed ${maxBodyBytes} bytes before its end`, maxBodyBytes);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function payloadTooLarge(what: string, maxBodyBytes: number): Error {
+  return apiError(
+    413,
+    "payload_too_large",
+    `the request body ${what}; Kustomer accepts at most ${maxBodyBytes} (about ${Math.round(maxBodyBytes / 1024)} KB)`,
+  );
 }

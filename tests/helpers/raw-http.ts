@@ -98,3 +98,54 @@ export function parseAnswer(received: string): RawAnswer {
   }
   return answers[0] as RawAnswer;
 }
+
+/**
+ * Writes a request whose body is never finished and resolves with the answer the server gives
+ * anyway (its head and whatever body follows within 100 ms), then closes the connection; rejects
+ * after timeoutMs without an answer. For a server that must refuse a body before reading it all.
+ */
+export function answerBeforeBodyEnds(port: number, request: string): Promise<string> {
+  const timeoutMs = 5000;
+  return new Promise<string>((resolve, reject) => {
+    let received = "";
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      reject(new Error(`no answer within ${timeoutMs} ms; got ${received}`));
+    }, timeoutMs);
+    Bun.connect({
+      hostname: "127.0.0.1",
+      port,
+      socket: {
+        open(socket) {
+          socket.write(request);
+        },
+        data(socket, chunk) {
+          received += chunk.toString("latin1");
+          if (!settled && received.includes("\r\n\r\n")) {
+            settled = true;
+            setTimeout(() => {
+              clearTimeout(timer);
+              socket.end();
+              resolve(received);
+            }, 100);
+          }
+        },
+        close() {
+          if (!settled) {
+            settled = true;
+            clearTimeout(timer);
+            resolve(received);
+          }
+        },
+        error(_socket, error) {
+          clearTimeout(timer);
+          reject(error);
+        },
+      },
+    }).catch((error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}

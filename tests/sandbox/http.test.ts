@@ -6,7 +6,13 @@
 import { beforeEach, describe, expect, mock, test } from "bun:test";
 import { serveHttp } from "../../sandbox/http.ts";
 import { type SandboxOptions, startSandbox } from "../../sandbox/server.ts";
-import { exchange, parseAnswer, parseAnswers } from "../helpers/raw-http.ts";
+import {
+  answerBeforeBodyEnds,
+  exchange,
+  parseAnswer,
+  parseAnswers,
+  type RawAnswer,
+} from "../helpers/raw-http.ts";
 import { clientFor, dataOf, errorsOf } from "../helpers/sandbox-client.ts";
 
 beforeEach(() => {
@@ -45,6 +51,11 @@ test("a port in use is an error naming it, thrown at once", async () => {
     await first.stop();
   }
 });
+
+/** The detail of the first error in a raw answer's JSON body. */
+function detailOf(answer: RawAnswer): string | undefined {
+  return (answer.body as { errors?: { detail?: string }[] } | undefined)?.errors?.[0]?.detail;
+}
 
 for (const httpPath of ["fast", "adapter"] as const) {
   describe(`the ${httpPath} path`, () => {
@@ -136,6 +147,30 @@ for (const httpPath of ["fast", "adapter"] as const) {
         expect(errorsOf(large)[0]).toMatchObject({ status: 413, code: "payload_too_large" });
         const unmodelled = await call("GET", "/v1/brands");
         expect(unmodelled.status).toBe(501);
+      });
+    });
+
+    test("an oversized body is refused before it is all sent: by Content-Length, or once chunks pass the limit", async () => {
+      await withSandbox({ maxBodyBytes: 1000 }, async (sandbox) => {
+        // 10 MB announced, 20 bytes sent: the 413 comes without waiting for (or holding) the rest.
+        const declared = parseAnswer(
+          await answerBeforeBodyEnds(
+            sandbox.port,
+            `POST /v1/customers HTTP/1.1\r\n${auth(sandbox)}Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"name":"xxxxxxxxxx`,
+          ),
+        );
+        expect(declared.status).toBe(413);
+        expect(detailOf(declared)).toContain("is 10000000 bytes");
+        // Chunked: 1,500 bytes in chunks and no final chunk; the 413 comes once 1,000 are passed.
+        const chunk = "x".repeat(500);
+        const chunked = parseAnswer(
+          await answerBeforeBodyEnds(
+            sandbox.port,
+            `POST /v1/customers HTTP/1.1\r\n${auth(sandbox)}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${`1f4\r\n${chunk}\r\n`.repeat(3)}`,
+          ),
+        );
+        expect(chunked.status).toBe(413);
+        expect(detailOf(chunked)).toContain("passed 1000 bytes before its end");
       });
     });
 
