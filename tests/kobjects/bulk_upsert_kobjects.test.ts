@@ -567,6 +567,70 @@ describe("bulk_upsert_kobjects", () => {
     expect(stderr).not.toContain(box.apiKey);
   }, 30_000);
 
+  test("from a terminal, a run that fell back to reads by externalId says so in its summary", async () => {
+    const { box } = await start();
+    box.seed(COLLECTION, [{ title: "Order 1", externalId: "cli-1" }]);
+    // In front of the sandbox: search refuses the field, everything else goes through.
+    const front = Bun.serve({
+      hostname: "127.0.0.1",
+      port: 0,
+      async fetch(request) {
+        const url = new URL(request.url);
+        if (url.pathname.endsWith("/search")) {
+          return Response.json(
+            { errors: [{ status: 400, title: "Bad Request", detail: "unknown field" }] },
+            { status: 400 },
+          );
+        }
+        return fetch(`${box.url}${url.pathname}${url.search}`, {
+          method: request.method,
+          headers: request.headers,
+          body: request.method === "GET" ? undefined : await request.arrayBuffer(),
+        });
+      },
+    });
+    try {
+      const child = Bun.spawn(
+        [
+          process.execPath,
+          "run",
+          "scripts/kobjects/bulk_upsert_kobjects.ts",
+          "--klass",
+          KLASS,
+          "--records",
+          '[{"externalId": "cli-1", "title": "Order 1, paid"}, {"externalId": "cli-2", "title": "Order 2"}]',
+        ],
+        {
+          cwd: `${import.meta.dir}/../..`,
+          env: {
+            PATH: process.env.PATH,
+            KUSTOMER_BASE_URL: `http://127.0.0.1:${front.port}`,
+            KUSTOMER_API_KEY: box.apiKey,
+          },
+          stdout: "pipe",
+          stderr: "pipe",
+        },
+      );
+      const [stdout, stderr, code] = await Promise.all([
+        new Response(child.stdout).text(),
+        new Response(child.stderr).text(),
+        child.exited,
+      ]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).summary).toMatchObject({
+        created: 1,
+        updated: 1,
+        lookup: "by-externalId",
+        lookups: 2,
+      });
+      expect(stderr.trim().split("\n").at(-1)).toMatch(
+        /^upsert: 2 records: 1 created, 1 updated, 0 unchanged, 0 failed, 0 invalid; 1 searches, 2 reads by externalId \(search could not be used\), 2 bulk operations, \d+ requests \(0 throttled\), [\d.]+ s$/,
+      );
+    } finally {
+      await front.stop(true);
+    }
+  }, 30_000);
+
   test("refuses bad input before sending anything", async () => {
     const auth = { apiKey: "key", baseUrl: "http://127.0.0.1:9" };
     await expect(main(auth, "", [])).rejects.toThrow(/klass is required/);
