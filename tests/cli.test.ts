@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox } from "../sandbox/server.ts";
-import { ROOT } from "./helpers/project.ts";
+import { runInTerminal } from "./helpers/terminal.ts";
 
 type Seen = {
   method: string;
@@ -49,30 +49,22 @@ afterAll(() => {
   server.stop(true);
 });
 
-async function run(
+/** A script from a terminal, against the stub server with the test key unless env says otherwise. */
+function run(
   script: string,
   args: string[],
   env: { [name: string]: string | undefined } = {},
   stdin?: string,
 ) {
-  const child = Bun.spawn([process.execPath, "run", script, ...args], {
-    stdin: stdin === undefined ? "ignore" : new Blob([stdin]),
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
+  return runInTerminal(
+    [script, ...args],
+    {
       KUSTOMER_API_KEY: API_KEY,
       KUSTOMER_BASE_URL: `http://127.0.0.1:${server.port}`,
       ...env,
     },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
-  return { stdout, stderr, code };
+    stdin,
+  );
 }
 
 describe("bun run scripts/...", () => {

@@ -1,19 +1,9 @@
 // The README's first run: `bun run demo` needs no account and walks the scripts through the sandbox.
 import { expect, test } from "bun:test";
-import { ROOT } from "../helpers/project.ts";
+import { runInTerminal } from "../helpers/terminal.ts";
 
 test("bun run demo succeeds and tells what happened, step by step", async () => {
-  const child = Bun.spawn([process.execPath, "run", "demo"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
+  const { stdout, stderr, code } = await runInTerminal(["demo"]);
   expect({ code, stderr: stderr.replace(/^\$ .*\n/m, "") }).toEqual({ code: 0, stderr: "" });
   expect(stdout).toMatch(/^1\. Started the Kustomer sandbox at http:\/\/127\.0\.0\.1:\d+/m);
   expect(stdout).toMatch(

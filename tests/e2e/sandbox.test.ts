@@ -10,7 +10,7 @@ import { main as getCustomerByExternalId } from "../../scripts/customers/get_cus
 import { main as getMessagesByCustomer } from "../../scripts/customers/get_messages_by_customer.ts";
 import { main as updateCustomerAttributes } from "../../scripts/customers/update_customer_attributes.ts";
 import { main as bulkCreateMessages } from "../../scripts/messages/bulk_create_messages.ts";
-import { ROOT } from "../helpers/project.ts";
+import { runInTerminal } from "../helpers/terminal.ts";
 
 type Document = { data: { id: string; attributes: { [field: string]: unknown } } };
 type ListDocument = { data: Document["data"][]; links: { next: string | null } };
@@ -56,24 +56,12 @@ async function bulkResults(bulkId: string, credentials = auth): Promise<BulkResu
   throw new Error(`bulk ${bulkId} did not complete`);
 }
 
-async function cli(script: string, args: string[], env: { [name: string]: string } = {}) {
-  const child = Bun.spawn([process.execPath, "run", script, ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      KUSTOMER_API_KEY: auth.apiKey,
-      KUSTOMER_BASE_URL: auth.baseUrl,
-      ...env,
-    },
-    stdout: "pipe",
-    stderr: "pipe",
+function cli(script: string, args: string[], env: { [name: string]: string } = {}) {
+  return runInTerminal([script, ...args], {
+    KUSTOMER_API_KEY: auth.apiKey,
+    KUSTOMER_BASE_URL: auth.baseUrl,
+    ...env,
   });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
-  return { stdout, stderr, code };
 }
 
 describe("customers against the sandbox", () => {

@@ -10,6 +10,7 @@ import type { Sandbox } from "../../sandbox/server.ts";
 import { bulkUpsertFor, main } from "../../scripts/kobjects/bulk_upsert_kobjects.ts";
 import { FAST, startImportSandbox } from "../helpers/import-harness.ts";
 import { readProjectFile } from "../helpers/project.ts";
+import { runInTerminal } from "../helpers/terminal.ts";
 
 const TUNING = { ...FAST, searchesPerWindow: 100_000, windowSeconds: 1 };
 const KLASS = "order";
@@ -531,28 +532,16 @@ describe("bulk_upsert_kobjects", () => {
   test("from a terminal: the summary on stderr, and exit code 3 when a record is invalid", async () => {
     const { box } = await start();
     box.seed(COLLECTION, [{ title: "Order 1", externalId: "cli-1" }]);
-    const child = Bun.spawn(
+    const { stdout, stderr, code } = await runInTerminal(
       [
-        process.execPath,
-        "run",
         "scripts/kobjects/bulk_upsert_kobjects.ts",
         "--klass",
         KLASS,
         "--records",
         '[{"externalId": "cli-1", "title": "Order 1, paid"}, {"externalId": "cli-2", "title": "Order 2"}, {"title": "no id"}]',
       ],
-      {
-        cwd: `${import.meta.dir}/../..`,
-        env: { PATH: process.env.PATH, KUSTOMER_BASE_URL: box.url, KUSTOMER_API_KEY: box.apiKey },
-        stdout: "pipe",
-        stderr: "pipe",
-      },
+      { KUSTOMER_BASE_URL: box.url, KUSTOMER_API_KEY: box.apiKey },
     );
-    const [stdout, stderr, code] = await Promise.all([
-      new Response(child.stdout).text(),
-      new Response(child.stderr).text(),
-      child.exited,
-    ]);
     expect(code).toBe(3);
     expect(JSON.parse(stdout).summary).toMatchObject({
       records: 3,
@@ -590,10 +579,8 @@ describe("bulk_upsert_kobjects", () => {
       },
     });
     try {
-      const child = Bun.spawn(
+      const { stdout, stderr, code } = await runInTerminal(
         [
-          process.execPath,
-          "run",
           "scripts/kobjects/bulk_upsert_kobjects.ts",
           "--klass",
           KLASS,
@@ -601,21 +588,10 @@ describe("bulk_upsert_kobjects", () => {
           '[{"externalId": "cli-1", "title": "Order 1, paid"}, {"externalId": "cli-2", "title": "Order 2"}]',
         ],
         {
-          cwd: `${import.meta.dir}/../..`,
-          env: {
-            PATH: process.env.PATH,
-            KUSTOMER_BASE_URL: `http://127.0.0.1:${front.port}`,
-            KUSTOMER_API_KEY: box.apiKey,
-          },
-          stdout: "pipe",
-          stderr: "pipe",
+          KUSTOMER_BASE_URL: `http://127.0.0.1:${front.port}`,
+          KUSTOMER_API_KEY: box.apiKey,
         },
       );
-      const [stdout, stderr, code] = await Promise.all([
-        new Response(child.stdout).text(),
-        new Response(child.stderr).text(),
-        child.exited,
-      ]);
       expect(code).toBe(0);
       expect(JSON.parse(stdout).summary).toMatchObject({
         created: 1,
