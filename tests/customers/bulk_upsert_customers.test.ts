@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, mock, test } from "bun:test";
 import type { Sandbox } from "../../sandbox/server.ts";
 import { BULK_UPSERT, main } from "../../scripts/customers/bulk_upsert_customers.ts";
-import { FAST, startImportSandbox } from "../helpers/import-harness.ts";
+import { expectEachRecordOnce, FAST, startImportSandbox } from "../helpers/import-harness.ts";
 
 const TUNING = { ...FAST, searchesPerWindow: 100_000, windowSeconds: 1 };
 
@@ -17,19 +17,6 @@ afterEach(async () => {
 });
 
 type Result = Awaited<ReturnType<typeof main>>;
-
-/** Every input index in exactly one of the five lists. */
-function expectEachOnce(result: Result, count: number): void {
-  const indexes = [
-    ...result.created,
-    ...result.updated,
-    ...result.unchanged,
-    ...result.failed,
-    ...result.invalid,
-  ].map((entry) => entry.index);
-  expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
-  expect(result.summary.records).toBe(count);
-}
 
 function start(options: Parameters<typeof startImportSandbox>[0] = {}) {
   mock.restore(); // the real fetch: these tests talk to the sandbox on 127.0.0.1
@@ -62,7 +49,7 @@ describe("bulk_upsert_customers", () => {
       { externalId: "crm-new-2", name: "Alan", emails: [{ email: "alan@example.com" }] },
     ];
     const result = await main(auth, records, 1, 0, 60, TUNING);
-    expectEachOnce(result, 5);
+    expectEachRecordOnce(result, 5);
     expect(result.summary).toMatchObject({
       created: 2,
       updated: 2,
@@ -111,7 +98,7 @@ describe("bulk_upsert_customers", () => {
       name: i % 2 === 0 ? `New ${i}` : `Old ${i}`,
     }));
     const result = await main(auth, records, 1, 0, 60, TUNING);
-    expectEachOnce(result, 250);
+    expectEachRecordOnce(result, 250);
     expect(result.summary).toMatchObject({
       created: 130,
       updated: 60,
@@ -139,7 +126,7 @@ describe("bulk_upsert_customers", () => {
       { externalId: "crm-4", name: "Grace" },
     ];
     const result = await main(auth, records as never, 1, 0, 60, TUNING);
-    expectEachOnce(result, 6);
+    expectEachRecordOnce(result, 6);
     expect(result.created.map((entry) => entry.index)).toEqual([0, 5]);
     expect(result.invalid.map((entry) => entry.index)).toEqual([1, 2, 3, 4]);
     const reasons = result.invalid.map((entry) => entry.problems.join("; "));
@@ -181,7 +168,7 @@ describe("bulk_upsert_customers", () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    expectEachOnce(result, 2);
+    expectEachRecordOnce(result, 2);
     expect(result.created.map((entry) => entry.externalId)).toEqual(["crm-1"]);
     expect(result.updated.map((entry) => entry.externalId)).toEqual(["crm-2"]);
     expect(byExternalId(box, "crm-2").map((r) => r.attributes.name)).toEqual(["Grace"]);
@@ -217,7 +204,7 @@ describe("bulk_upsert_customers", () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    expectEachOnce(first, 150);
+    expectEachRecordOnce(first, 150);
     expect(first.summary).toMatchObject({ created: 100, updated: 0, failed: 50 });
     expect(first.failed[0]).toMatchObject({ index: 0, externalId: "crm-0" });
     expect(first.failed[0]?.message).toContain("run the upsert again");

@@ -50,11 +50,29 @@ export function startImportSandbox(options: SandboxOptions = {}): {
   return { sandbox, auth: { apiKey: sandbox.apiKey, baseUrl: sandbox.url } };
 }
 
-/** Every input index (firstIndex … firstIndex + count - 1) in exactly one of the three lists. */
-export function expectEachRecordOnce(result: ImportLists, count: number, firstIndex = 0): void {
-  const indexes = [...result.created, ...result.failed, ...result.invalid].map(
-    (entry) => entry.index,
-  );
+/**
+ * Every input index (firstIndex … firstIndex + count - 1) in exactly one of the lists: an
+ * import's three, or a bulk upsert's five (with updated and unchanged).
+ */
+export function expectEachRecordOnce(
+  result: {
+    summary: { records: number };
+    created: { index: number }[];
+    updated?: { index: number }[];
+    unchanged?: { index: number }[];
+    failed: { index: number }[];
+    invalid: { index: number }[];
+  },
+  count: number,
+  firstIndex = 0,
+): void {
+  const indexes = [
+    ...result.created,
+    ...(result.updated ?? []),
+    ...(result.unchanged ?? []),
+    ...result.failed,
+    ...result.invalid,
+  ].map((entry) => entry.index);
   expect(indexes).toHaveLength(count);
   expect([...indexes].sort((a, b) => a - b)).toEqual(
     Array.from({ length: count }, (_, position) => firstIndex + position),

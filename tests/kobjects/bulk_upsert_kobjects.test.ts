@@ -8,7 +8,7 @@ import { afterEach, describe, expect, mock, spyOn, test } from "bun:test";
 import { BODY_SCHEMAS } from "../../resources/operations.ts";
 import type { Sandbox } from "../../sandbox/server.ts";
 import { bulkUpsertFor, main } from "../../scripts/kobjects/bulk_upsert_kobjects.ts";
-import { FAST, startImportSandbox } from "../helpers/import-harness.ts";
+import { expectEachRecordOnce, FAST, startImportSandbox } from "../helpers/import-harness.ts";
 import { readProjectFile } from "../helpers/project.ts";
 import { runInTerminal } from "../helpers/terminal.ts";
 
@@ -24,19 +24,6 @@ afterEach(async () => {
 
 type Result = Awaited<ReturnType<typeof main>>;
 type Records = Parameters<typeof main>[2];
-
-/** Every input index in exactly one of the five lists. */
-function expectEachOnce(result: Result, count: number): void {
-  const indexes = [
-    ...result.created,
-    ...result.updated,
-    ...result.unchanged,
-    ...result.failed,
-    ...result.invalid,
-  ].map((entry) => entry.index);
-  expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
-  expect(result.summary.records).toBe(count);
-}
 
 /** A sandbox that refuses a second KObject with one externalId (409), with the klass created. */
 async function start(options: Parameters<typeof startImportSandbox>[0] = {}) {
@@ -125,7 +112,7 @@ describe("bulk_upsert_kobjects", () => {
       },
       () => main(auth, KLASS, records, 1, 0, 60, TUNING),
     );
-    expectEachOnce(result, 5);
+    expectEachRecordOnce(result, 5);
     expect(result.summary).toMatchObject({
       created: 2,
       updated: 2,
@@ -188,7 +175,7 @@ describe("bulk_upsert_kobjects", () => {
     // An empty klass: every batch's search finds nothing, so each is checked with one direct
     // read (the field is a guess until a search matches a record) and stays on search.
     const first = await main(auth, KLASS, records, 1, 0, 60, TUNING);
-    expectEachOnce(first, 250);
+    expectEachRecordOnce(first, 250);
     expect(first.summary).toMatchObject({
       created: 250,
       lookup: "search",
@@ -199,7 +186,7 @@ describe("bulk_upsert_kobjects", () => {
       i % 2 === 0 ? { ...record, title: `Order ${i}, paid` } : record,
     );
     const second = await main(auth, KLASS, changed, 1, 0, 60, TUNING);
-    expectEachOnce(second, 250);
+    expectEachRecordOnce(second, 250);
     expect(second.summary).toMatchObject({
       created: 0,
       updated: 125,
@@ -232,7 +219,7 @@ describe("bulk_upsert_kobjects", () => {
       { externalId: "o-5", title: "Order 5" },
     ];
     const result = await main(auth, KLASS, records as never, 1, 0, 60, TUNING);
-    expectEachOnce(result, 8);
+    expectEachRecordOnce(result, 8);
     expect(result.created.map((entry) => entry.index)).toEqual([0, 7]);
     expect(result.updated.map((entry) => entry.index)).toEqual([6]);
     expect(result.invalid.map((entry) => entry.index)).toEqual([1, 2, 3, 4, 5]);
@@ -276,7 +263,7 @@ describe("bulk_upsert_kobjects", () => {
           TUNING,
         ),
     );
-    expectEachOnce(result, 2);
+    expectEachRecordOnce(result, 2);
     expect(result.created.map((entry) => entry.externalId)).toEqual(["o-1"]);
     expect(result.updated.map((entry) => entry.externalId)).toEqual(["o-2"]);
     // One KObject with o-2: the other run's, with our title and its own tags kept.
@@ -309,7 +296,7 @@ describe("bulk_upsert_kobjects", () => {
       },
       () => main(auth, KLASS, records, 1, 0, 60, TUNING),
     );
-    expectEachOnce(first, 150);
+    expectEachRecordOnce(first, 150);
     expect(first.summary).toMatchObject({ created: 100, updated: 0, failed: 50 });
     expect(first.failed[0]).toMatchObject({ index: 0, externalId: "o-0" });
     expect(first.failed[0]?.message).toContain("run the upsert again");
@@ -368,7 +355,7 @@ describe("bulk_upsert_kobjects", () => {
     } finally {
       log.mockRestore();
     }
-    expectEachOnce(first, 180);
+    expectEachRecordOnce(first, 180);
     expect(first.summary).toMatchObject({
       lookup: "by-externalId",
       searches: 1, // the refused one; the rest of the run never searches again
@@ -442,7 +429,7 @@ describe("bulk_upsert_kobjects", () => {
     expect(logged.join("\n")).toContain(
       'search by kobject_order_external_id did not find externalId "o-1", which Kustomer has',
     );
-    expectEachOnce(result, 3);
+    expectEachRecordOnce(result, 3);
     expect(result.summary).toMatchObject({
       lookup: "by-externalId",
       created: 1,
@@ -484,7 +471,7 @@ describe("bulk_upsert_kobjects", () => {
         TUNING,
       ),
     );
-    expectEachOnce(result, 3);
+    expectEachRecordOnce(result, 3);
     // Search stayed in use (its miss looked right), so all three went to the bulk create; Kustomer
     // refused o-2 and o-3 as duplicates, which were then read and compared.
     expect(result.summary).toMatchObject({
@@ -516,7 +503,7 @@ describe("bulk_upsert_kobjects", () => {
       title: `New ${i}`,
     }));
     const result = await main(auth, KLASS, records, 1, 0, 1, TUNING);
-    expectEachOnce(result, 130);
+    expectEachRecordOnce(result, 130);
     expect(result.summary).toMatchObject({ searches: 1, failed: 130, bulkOperations: 0 });
     expect(new Set(result.failed.map((entry) => entry.code))).toEqual(new Set(["not_sent"]));
     // The first batch was looked up but not updated; the rest were not looked up.
