@@ -924,6 +924,68 @@ function docLines(doc: string | undefined): string[] {
     : ["  /**", ...lines.map((line) => `   * ${line}`), "   */"];
 }
 
+/**
+ * A script's header doc comment: title, description, then the route, the roles, the reference
+ * and any further trailer lines (the contract of an endpoint script).
+ */
+function docComment(
+  endpoint: Endpoint,
+  title: string,
+  description: string,
+  trailer: string[],
+): string[] {
+  const roles =
+    endpoint.roles.length > 0
+      ? endpoint.roles.join(", ")
+      : endpoint.source === "openapi"
+        ? "none listed by Kustomer"
+        : "not given by the sources we have";
+  return [
+    "/**",
+    ` * ${title}`,
+    " *",
+    ...wrap(description, 96).map((line) => ` * ${line}`),
+    " *",
+    ` * ${endpoint.method} ${endpoint.path}`,
+    ` * Roles (any one): ${roles}`,
+    ` * Reference: ${endpoint.reference}`,
+    ...trailer.map((line) => ` * ${line}`),
+    " */",
+  ];
+}
+
+/**
+ * main's signature lines: auth, then each parameter with its doc comment, path values as text,
+ * query values by their spec, the body by its schema. An optional parameter before a required
+ * one is written `x: T | undefined`, since TypeScript allows `?` only at the end.
+ */
+function signatureOf(
+  endpoint: Endpoint,
+  parameters: Parameter[],
+  specParameters: OpenApiParameter[],
+  bodySchema: OpenApiSchema | undefined,
+): string[] {
+  const lastRequired = parameters.map((parameter) => !parameter.optional).lastIndexOf(true);
+  const hasReplace = parameters.some((parameter) => parameter.name === "replace");
+  const lines = ["  auth: Kustomer,"];
+  for (const [index, parameter] of parameters.entries()) {
+    const spec = specParameters.find((item) => item.name === parameter.name);
+    const type =
+      parameter.location === "body"
+        ? toTypeScript(bodySchema ?? {}, "  ")
+        : parameter.location === "path"
+          ? "string"
+          : queryType(spec);
+    const optionalMark = parameter.optional ? (index < lastRequired ? "" : "?") : "";
+    const optionalType = parameter.optional && index < lastRequired ? " | undefined" : "";
+    lines.push(
+      ...docLines(parameterDoc(endpoint, parameter, spec, hasReplace)),
+      `  ${parameter.name}${optionalMark}: ${type}${optionalType},`,
+    );
+  }
+  return lines;
+}
+
 /** The header's account of where the script's contract comes from, and what that leaves open. */
 function contractLine(endpoint: Endpoint, bodySchema: OpenApiSchema | undefined): string {
   const parts = [CONTRACT_LABELS[endpoint.source]];
@@ -958,35 +1020,11 @@ function renderScript(
   const bodySchema = body ? adjustBodySchema(endpoint.operationId, body) : undefined;
   const header = [
     "//native",
-    "/**",
-    ` * ${endpoint.summary}`,
-    " *",
-    ...wrap(description, 96).map((line) => ` * ${line}`),
-    " *",
-    ` * ${endpoint.method} ${endpoint.path}`,
-    ` * Roles (any one): ${endpoint.roles.length > 0 ? endpoint.roles.join(", ") : endpoint.source === "openapi" ? "none listed by Kustomer" : "not given by the sources we have"}`,
-    ` * Reference: ${endpoint.reference}`,
-    ` * Contract: ${contractLine(endpoint, bodySchema)}`,
-    " */",
+    ...docComment(endpoint, endpoint.summary, description, [
+      `Contract: ${contractLine(endpoint, bodySchema)}`,
+    ]),
   ];
-  const lastRequired = parameters.map((parameter) => !parameter.optional).lastIndexOf(true);
-  const hasReplace = parameters.some((parameter) => parameter.name === "replace");
-  const signatureLines = ["  auth: Kustomer,"];
-  for (const [index, parameter] of parameters.entries()) {
-    const spec = specParameters.find((item) => item.name === parameter.name);
-    const type =
-      parameter.location === "body"
-        ? toTypeScript(bodySchema ?? {}, "  ")
-        : parameter.location === "path"
-          ? "string"
-          : queryType(spec);
-    const optionalMark = parameter.optional ? (index < lastRequired ? "" : "?") : "";
-    const optionalType = parameter.optional && index < lastRequired ? " | undefined" : "";
-    signatureLines.push(
-      ...docLines(parameterDoc(endpoint, parameter, spec, hasReplace)),
-      `  ${parameter.name}${optionalMark}: ${type}${optionalType},`,
-    );
-  }
+  const signatureLines = signatureOf(endpoint, parameters, specParameters, bodySchema);
   const byLocation = (location: Parameter["location"]) =>
     parameters.filter((parameter) => parameter.location === location);
   const requestLines = [
@@ -1179,29 +1217,8 @@ function renderListAllScript(
   const specParameters = specParametersOf(endpoint, operation);
   const listFile = endpoint.file.replace(/^scripts\/[^/]+\//, "");
   const description = `Reads every page of GET ${endpoint.path} (${listFile}) as one flow step: follows links.next with the largest page size Kustomer allows here (${paging.kind === "cursor" ? `count ${pageSize}` : pageSize}), paced to the org's rate limit, until the last page, maxRecords or deadlineSeconds, and returns the records with \`complete\` and, when stopped early, \`next\`: pass it as \`from\` to go on where it stopped. Runs on Bun, not as //native: all pages can outgrow the native runtime's memory. Generated with ${listFile} by tools/generate.ts.`;
-  const header = [
-    "/**",
-    ` * ${listAllTitle(endpoint.summary)}`,
-    " *",
-    ...wrap(description, 96).map((line) => ` * ${line}`),
-    " *",
-    ` * ${endpoint.method} ${endpoint.path}`,
-    ` * Roles (any one): ${endpoint.roles.length > 0 ? endpoint.roles.join(", ") : endpoint.source === "openapi" ? "none listed by Kustomer" : "not given by the sources we have"}`,
-    ` * Reference: ${endpoint.reference}`,
-    " */",
-  ];
-  const lastRequired = parameters.map((parameter) => !parameter.optional).lastIndexOf(true);
-  const signatureLines = ["  auth: Kustomer,"];
-  for (const [index, parameter] of parameters.entries()) {
-    const spec = specParameters.find((item) => item.name === parameter.name);
-    const type = parameter.location === "path" ? "string" : queryType(spec);
-    const optionalMark = parameter.optional ? (index < lastRequired ? "" : "?") : "";
-    const optionalType = parameter.optional && index < lastRequired ? " | undefined" : "";
-    signatureLines.push(
-      ...docLines(parameterDoc(endpoint, parameter, spec, false)),
-      `  ${parameter.name}${optionalMark}: ${type}${optionalType},`,
-    );
-  }
+  const header = docComment(endpoint, listAllTitle(endpoint.summary), description, []);
+  const signatureLines = signatureOf(endpoint, parameters, specParameters, undefined);
   signatureLines.push(
     "  /** Stop after this many records (default 10000); `next` then goes on from there. */",
     "  maxRecords?: number,",
