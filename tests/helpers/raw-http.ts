@@ -4,15 +4,37 @@
 /**
  * Writes each part in turn on one connection (waiting for an answer to start between parts, so a
  * later part goes out on a connection the server kept alive) and resolves with every byte
- * received once the server closes the connection; rejects after timeoutMs.
+ * received once the server closes the connection; rejects after 5 s.
  */
 export function exchange(port: number, ...parts: string[]): Promise<string> {
+  return converse(port, parts, false);
+}
+
+/**
+ * Writes a request whose body is never finished and resolves with the answer the server gives
+ * anyway (its head and whatever body follows within 100 ms), then closes the connection; rejects
+ * after 5 s without an answer. For a server that must refuse a body before reading it all.
+ */
+export function answerBeforeBodyEnds(port: number, request: string): Promise<string> {
+  return converse(port, [request], true);
+}
+
+/** The connection both of the above hold: until the server closes it, or until its first answer. */
+function converse(port: number, parts: string[], untilFirstAnswer: boolean): Promise<string> {
   const timeoutMs = 5000;
   return new Promise<string>((resolve, reject) => {
     let received = "";
     let answers = 0;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+      }
+    };
     const timer = setTimeout(
-      () => reject(new Error(`no close within ${timeoutMs} ms; got ${received}`)),
+      () => settle(() => reject(new Error(`no answer within ${timeoutMs} ms; got ${received}`))),
       timeoutMs,
     );
     const queue = [...parts];
@@ -25,6 +47,19 @@ export function exchange(port: number, ...parts: string[]): Promise<string> {
         },
         data(socket, chunk) {
           received += chunk.toString("latin1");
+          if (untilFirstAnswer) {
+            if (received.includes("\r\n\r\n")) {
+              setTimeout(
+                () =>
+                  settle(() => {
+                    socket.end();
+                    resolve(received);
+                  }),
+                100,
+              );
+            }
+            return;
+          }
           const started = received.split("HTTP/1.1 ").length - 1;
           if (started > answers) {
             answers = started;
@@ -35,18 +70,13 @@ export function exchange(port: number, ...parts: string[]): Promise<string> {
           }
         },
         close() {
-          clearTimeout(timer);
-          resolve(received);
+          settle(() => resolve(received));
         },
         error(_socket, error) {
-          clearTimeout(timer);
-          reject(error);
+          settle(() => reject(error));
         },
       },
-    }).catch((error: unknown) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    }).catch((error: unknown) => settle(() => reject(error)));
   });
 }
 
@@ -97,55 +127,4 @@ export function parseAnswer(received: string): RawAnswer {
     throw new Error(`expected one answer, got ${answers.length}: ${received}`);
   }
   return answers[0] as RawAnswer;
-}
-
-/**
- * Writes a request whose body is never finished and resolves with the answer the server gives
- * anyway (its head and whatever body follows within 100 ms), then closes the connection; rejects
- * after timeoutMs without an answer. For a server that must refuse a body before reading it all.
- */
-export function answerBeforeBodyEnds(port: number, request: string): Promise<string> {
-  const timeoutMs = 5000;
-  return new Promise<string>((resolve, reject) => {
-    let received = "";
-    let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      reject(new Error(`no answer within ${timeoutMs} ms; got ${received}`));
-    }, timeoutMs);
-    Bun.connect({
-      hostname: "127.0.0.1",
-      port,
-      socket: {
-        open(socket) {
-          socket.write(request);
-        },
-        data(socket, chunk) {
-          received += chunk.toString("latin1");
-          if (!settled && received.includes("\r\n\r\n")) {
-            settled = true;
-            setTimeout(() => {
-              clearTimeout(timer);
-              socket.end();
-              resolve(received);
-            }, 100);
-          }
-        },
-        close() {
-          if (!settled) {
-            settled = true;
-            clearTimeout(timer);
-            resolve(received);
-          }
-        },
-        error(_socket, error) {
-          clearTimeout(timer);
-          reject(error);
-        },
-      },
-    }).catch((error: unknown) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
 }
