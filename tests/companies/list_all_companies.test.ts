@@ -1,42 +1,14 @@
-// list_all_companies: every page of /v1/companies through the sync block's kustomerListAll, against the
-// sandbox: all records, stopped early at maxRecords, and resumed from `next`.
-import { afterEach, describe, expect, test } from "bun:test";
-import type { Sandbox } from "../../sandbox/server.ts";
+// list_all_companies: the sandbox check every list-all passes (tests/helpers/sync-harness.ts).
 import { main } from "../../scripts/companies/list_all_companies.ts";
-import { startSyncSandbox } from "../helpers/sync-harness.ts";
+import { describeListAll } from "../helpers/sync-harness.ts";
 
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.stop();
-  sandbox = undefined;
-});
-
-describe("list_all_companies", () => {
-  test("reads every page, or stops at maxRecords and goes on from next", async () => {
-    const started = startSyncSandbox();
-    sandbox = started.sandbox;
-    const { auth } = started;
-    const ids = sandbox.seed(
+describeListAll(
+  "list_all_companies",
+  (auth, { maxRecords, from }) =>
+    main(auth, undefined, undefined, maxRecords, undefined, undefined, from),
+  (sandbox, count) =>
+    sandbox.seed(
       "companies",
-      Array.from({ length: 230 }, (_, index) => ({ name: `Item ${index}` })),
-    );
-    const all = await main(auth);
-    expect(all.complete).toBe(true);
-    expect(all.records.map((record) => (record as { id: string }).id).sort()).toEqual(
-      [...ids].sort(),
-    );
-    const part = await main(auth, undefined, undefined, 100);
-    expect(part.complete).toBe(false);
-    const rest = await main(
-      auth,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      part.next ?? undefined,
-    );
-    const both = [...part.records, ...rest.records].map((record) => (record as { id: string }).id);
-    expect(both.sort()).toEqual([...ids].sort());
-  });
-});
+      Array.from({ length: count }, (_, index) => ({ name: `Item ${index}` })),
+    ),
+);

@@ -1,34 +1,13 @@
-// list_all_customers: every page of /v1/customers through the sync block's kustomerListAll, against the
-// sandbox: all records, stopped early at maxRecords, and resumed from `next`.
-import { afterEach, describe, expect, test } from "bun:test";
-import type { Sandbox } from "../../sandbox/server.ts";
+// list_all_customers: the sandbox check every list-all passes (tests/helpers/sync-harness.ts).
 import { main } from "../../scripts/customers/list_all_customers.ts";
-import { startSyncSandbox } from "../helpers/sync-harness.ts";
+import { describeListAll } from "../helpers/sync-harness.ts";
 
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.stop();
-  sandbox = undefined;
-});
-
-describe("list_all_customers", () => {
-  test("reads every page, or stops at maxRecords and goes on from next", async () => {
-    const started = startSyncSandbox();
-    sandbox = started.sandbox;
-    const { auth } = started;
-    const ids = sandbox.seed(
+describeListAll(
+  "list_all_customers",
+  (auth, { maxRecords, from }) => main(auth, maxRecords, undefined, undefined, from),
+  (sandbox, count) =>
+    sandbox.seed(
       "customers",
-      Array.from({ length: 230 }, (_, index) => ({ name: `Item ${index}` })),
-    );
-    const all = await main(auth);
-    expect(all.complete).toBe(true);
-    expect(all.records.map((record) => (record as { id: string }).id).sort()).toEqual(
-      [...ids].sort(),
-    );
-    const part = await main(auth, 100);
-    expect(part.complete).toBe(false);
-    const rest = await main(auth, undefined, undefined, undefined, part.next ?? undefined);
-    const both = [...part.records, ...rest.records].map((record) => (record as { id: string }).id);
-    expect(both.sort()).toEqual([...ids].sort());
-  });
-});
+      Array.from({ length: count }, (_, index) => ({ name: `Item ${index}` })),
+    ),
+);

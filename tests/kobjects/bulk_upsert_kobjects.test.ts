@@ -10,6 +10,7 @@ import type { Sandbox } from "../../sandbox/server.ts";
 import { bulkUpsertFor, main } from "../../scripts/kobjects/bulk_upsert_kobjects.ts";
 import { expectEachRecordOnce, FAST, startImportSandbox } from "../helpers/import-harness.ts";
 import { readProjectFile } from "../helpers/project.ts";
+import { createKlass } from "../helpers/sync-harness.ts";
 import { runInTerminal } from "../helpers/terminal.ts";
 
 const TUNING = { ...FAST, searchesPerWindow: 100_000, windowSeconds: 1 };
@@ -30,12 +31,7 @@ async function start(options: Parameters<typeof startImportSandbox>[0] = {}) {
   mock.restore(); // the real fetch: these tests talk to the sandbox on 127.0.0.1
   const started = startImportSandbox({ uniqueExternalIds: true, ...options });
   sandbox = started.sandbox;
-  const response = await fetch(`${sandbox.url}/v1/klasses`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${sandbox.apiKey}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ name: KLASS }),
-  });
-  expect(response.ok).toBe(true);
+  await createKlass(sandbox, KLASS);
   return { ...started, box: sandbox };
 }
 

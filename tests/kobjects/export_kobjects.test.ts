@@ -2,17 +2,13 @@
 // "order", and the klass it needs.
 import { expect, test } from "bun:test";
 import { main } from "../../scripts/kobjects/export_kobjects.ts";
-import { describeExport, seedRecords } from "../helpers/sync-harness.ts";
+import { createKlass, describeExport, seedRecords } from "../helpers/sync-harness.ts";
 
 describeExport(
   "export_kobjects",
   (auth, ...rest) => main(auth, "order", ...rest),
   async (sandbox, count) => {
-    await fetch(`${sandbox.url}/v1/klasses`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${sandbox.apiKey}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ name: "order" }),
-    });
+    await createKlass(sandbox, "order");
     return seedRecords(sandbox, `kobjects:order`, count, (index) => ({
       title: `Order ${index}`,
       externalId: `order-${index}`,

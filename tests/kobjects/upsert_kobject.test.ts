@@ -4,7 +4,7 @@ import { expect, test } from "bun:test";
 import { BODY_SCHEMAS } from "../../resources/operations.ts";
 import { main } from "../../scripts/kobjects/upsert_kobject.ts";
 import { readProjectFile } from "../helpers/project.ts";
-import { describeUpsert } from "../helpers/sync-harness.ts";
+import { createKlass, describeUpsert } from "../helpers/sync-harness.ts";
 
 test("checks the record with the items of BulkCreateKObjects' body schema", () => {
   const literal = /\nconst ITEM_SCHEMA: KustomerSchema = ([\s\S]*?});\n/.exec(
@@ -14,11 +14,7 @@ test("checks the record with the items of BulkCreateKObjects' body schema", () =
 });
 
 describeUpsert("upsert_kobject", "kobjects:order", async (sandbox, auth) => {
-  await fetch(`${sandbox.url}/v1/klasses`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${sandbox.apiKey}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ name: "order" }),
-  });
+  await createKlass(sandbox, "order");
   return {
     make: (externalId) => ({ externalId, title: "Order 42", custom: { totalNum: 12 } }),
     change: { title: "Order 42, paid" },
