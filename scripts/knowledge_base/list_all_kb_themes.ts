@@ -1280,6 +1280,12 @@ export async function kustomerBulkUpsert(
       message,
       errors,
     });
+  const failLookup = (item: KustomerImportItem, error: unknown) =>
+    fail(
+      item,
+      "lookup_failed",
+      `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
+    );
   /** Sorts an existing record into unchanged or to update, by what the input gives. */
   const changes: KustomerBulkUpsertChange[] = [];
   const compare = (
@@ -1348,11 +1354,7 @@ export async function kustomerBulkUpsert(
             }
             if (!(error instanceof KustomerError && error.status === 400)) {
               for (const item of batch) {
-                fail(
-                  item,
-                  "lookup_failed",
-                  `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
-                );
+                failLookup(item, error);
               }
               continue;
             }
@@ -1370,50 +1372,49 @@ export async function kustomerBulkUpsert(
               stopSearching(
                 `search by ${search.field} did not find externalId "${probe.externalId}", which Kustomer has`,
               );
-              found = undefined;
+              // What search returned is not to be trusted; the probe's own read is, and is kept.
+              found = new Map([[probe.externalId ?? "", there]]);
             }
           }
         }
         const failed = new Set<number>();
-        if (!found) {
-          found = new Map();
-          const map = found;
+        if (result.summary.lookup === "by-externalId") {
+          const map: KustomerFound = found ?? new Map();
+          found = map;
           // Paced by the org's rate limit through the pacer, which queues the batch's reads.
           await Promise.all(
-            batch.map(async (item) => {
-              if (kustomerImportSettings.now() >= follow.deadlineAt) {
-                failed.add(item.index);
-                fail(
-                  item,
-                  "not_sent",
-                  `not looked up: the upsert reached its deadline of ${options.deadlineSeconds} s; run it again`,
-                );
-                return;
-              }
-              try {
-                const existing = await readDirectly(item);
-                if (existing) {
-                  map.set(item.externalId ?? "", existing);
+            batch
+              .filter((item) => !map.has(item.externalId ?? ""))
+              .map(async (item) => {
+                if (kustomerImportSettings.now() >= follow.deadlineAt) {
+                  failed.add(item.index);
+                  fail(
+                    item,
+                    "not_sent",
+                    `not looked up: the upsert reached its deadline of ${options.deadlineSeconds} s; run it again`,
+                  );
+                  return;
                 }
-              } catch (error) {
-                if (error instanceof KustomerError && [401, 403].includes(error.status)) {
-                  throw error;
+                try {
+                  const existing = await readDirectly(item);
+                  if (existing) {
+                    map.set(item.externalId ?? "", existing);
+                  }
+                } catch (error) {
+                  if (error instanceof KustomerError && [401, 403].includes(error.status)) {
+                    throw error;
+                  }
+                  failed.add(item.index);
+                  failLookup(item, error);
                 }
-                failed.add(item.index);
-                fail(
-                  item,
-                  "lookup_failed",
-                  `could not look it up by externalId: ${kustomerErrorMessage(error)}; nothing was sent for it`,
-                );
-              }
-            }),
+              }),
           );
         }
         for (const item of batch) {
-          const existing = found.get(item.externalId ?? "");
           if (failed.has(item.index)) {
             continue;
           }
+          const existing = found?.get(item.externalId ?? "");
           if (existing) {
             compare(item, existing.id, existing.attributes);
           } else {

@@ -428,6 +428,7 @@ describe("bulk_upsert_kobjects", () => {
     expectEachRecordOnce(result, 3);
     expect(result.summary).toMatchObject({
       lookup: "by-externalId",
+      lookups: 3, // the checked record is read once, then kept: one read per record
       created: 1,
       updated: 1,
       unchanged: 1,
